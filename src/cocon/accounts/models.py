@@ -1,0 +1,38 @@
+"""The account model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from cocon.db import Base, UTCDateTime
+
+EMAIL_MAX = 254
+NAME_MAX = 120
+
+
+class User(Base):
+    """A person with an account; citizens may also use cocon without one."""
+
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    display_name: Mapped[str] = mapped_column(String(NAME_MAX))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    locale: Mapped[str] = mapped_column(String(8), default="fr")
+    is_site_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # bumped at logout-everywhere and password change: older sessions stop being honoured
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    erased_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email}>"

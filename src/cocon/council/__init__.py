@@ -1,0 +1,1 @@
+"""Councils, their colleges and members."""

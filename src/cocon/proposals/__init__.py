@@ -1,0 +1,1 @@
+"""Proposals, their votes (scrutins) and how the votes are counted."""

@@ -1,0 +1,149 @@
+"""Shared fixtures: a fresh app and database per test, on SQLite or PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from cocon.db import make_engine, make_session_factory, utcnow
+from cocon.models import metadata
+
+PG_URL = os.environ.get("COCON_TEST_DATABASE_URL")
+REDIS_URL = os.environ.get("COCON_TEST_REDIS_URL")
+PASSWORD = "un mot de passe assez long"
+
+
+def _normalise(url: str) -> str:
+    return re.sub(r"^postgres(ql)?://", "postgresql+psycopg://", url)
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory) -> str:
+    """One migrated database for the whole run: PostgreSQL when configured, else SQLite."""
+    from webapp.migrate import upgrade
+    if PG_URL:
+        url = _normalise(PG_URL)
+        engine = make_engine(url)
+        with engine.begin() as conn:  # a clean schema, whatever an earlier run left
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        engine = make_engine(url)
+    upgrade(engine)
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def engine(database_url):
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def _empty_tables(engine) -> None:
+    tables = [t for t in reversed(metadata.sorted_tables)]
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            names = ", ".join(f'"{t.name}"' for t in tables)
+            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                conn.execute(table.delete())
+
+
+@pytest.fixture
+def db(engine):
+    """A database session on emptied tables; whatever the test wrote is removed afterwards."""
+    session = make_session_factory(engine)()
+    yield session
+    session.close()
+    _empty_tables(engine)
+
+
+@pytest.fixture
+def app(database_url, engine, tmp_path):
+    from webapp import create_app
+    app = create_app({
+        "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "instance"),
+        "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False, "SOCKETIO_MESSAGE_QUEUE": None,
+    })
+    yield app
+    app.extensions["cocon_engine"].dispose()
+    _empty_tables(engine)
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def app_db(app):
+    """A session on the app's own engine, for arranging and checking data in web tests."""
+    session = app.extensions["cocon_sessions"]()
+    yield session
+    session.close()
+
+
+@pytest.fixture
+def make_user(app_db):
+    """Create an account: make_user(email=..., name=..., admin=False)."""
+    from cocon.accounts.services import register_user
+
+    def factory(email: str | None = None, name: str = "Alice Martin", admin: bool = False,
+                locale: str = "fr"):
+        user = register_user(app_db, email=email or f"{uuid.uuid4().hex[:8]}@example.org",
+                             password=PASSWORD, display_name=name, locale=locale,
+                             now=utcnow(), is_site_admin=admin)
+        app_db.commit()
+        return user
+
+    return factory
+
+
+@pytest.fixture
+def login(client):
+    """Sign a user in through the real login form."""
+
+    def do(user, password: str = PASSWORD, remember: bool = False):
+        response = client.post("/compte/connexion", data={
+            "email": user.email, "password": password, "remember": "y" if remember else ""})
+        assert response.status_code == 302, response.data[:500]
+        return response
+
+    return do
+
+
+@pytest.fixture
+def make_council(app_db):
+    """A council with two voting colleges and one advisory college."""
+    from cocon.council.services import add_college, create_council
+
+    def factory(admin, name: str = "Conseil de l'ESS de Testville", public: bool = True):
+        now = utcnow()
+        council = create_council(app_db, name=name, territory="Testville", is_public=public,
+                                 creator=admin, now=now)
+        add_college(app_db, council, name="Élu·es", weight=1, now=now)
+        add_college(app_db, council, name="Acteurs de l'ESS", weight=2, now=now)
+        add_college(app_db, council, name="Agents", weight=0, votes=False, now=now)
+        app_db.commit()
+        return council
+
+    return factory
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+ROOT = Path(__file__).resolve().parent.parent

@@ -1,0 +1,113 @@
+"""`cocon tally FILE`: JSON on stdout, or a message on stderr, nothing on stdout and exit 2."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from webapp.commands.votes import tally
+
+ROOT = Path(__file__).resolve().parents[3]
+VOTE = {"method": "two_thirds", "question": "Adopter la feuille de route ?",
+        "eligible": 12, "quorum": 0.5,
+        "ballots": [{"choice": "pour"}] * 6 + [{"choice": "contre"}] * 3}
+
+
+@click.group()
+def main():
+    """A stand-in for the `cocon` group."""
+
+
+main.add_command(tally)
+
+
+def run(*args, input=None):
+    runner = CliRunner()
+    return runner.invoke(main, ["tally", *args], input=input)
+
+
+def test_tally_prints_the_result_as_json(tmp_path):
+    path = tmp_path / "vote.json"
+    path.write_text(json.dumps(VOTE), encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 0
+    output = json.loads(result.stdout)
+    assert output["adopted"] is True and output["quorum_met"] is True
+    assert output["method"] == "two_thirds"
+    assert output["question"] == "Adopter la feuille de route ?"
+    assert "\\u" not in result.stdout and result.stdout.startswith("{\n  \"method\"")
+
+
+def test_tally_reads_standard_input_for_a_dash():
+    result = run("-", input=json.dumps({"method": "consent", "ballots": [
+        {"choice": "objection", "reason": "Pas de budget prévu"}]}))
+    assert result.exit_code == 0
+    output = json.loads(result.stdout)
+    assert output["adopted"] is False
+    assert "Pas de budget prévu" in result.stdout
+
+
+def test_tally_accepts_a_utf8_byte_order_mark(tmp_path):
+    path = tmp_path / "vote.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(VOTE).encode())
+    assert run(str(path)).exit_code == 0
+
+
+@pytest.mark.parametrize("content,message", [
+    ('{"method": "simple_majority", "ballots": [{"choice": "oui"}]}', "ballots[0].choice"),
+    ('{"method": "simple_majority", "ballots": [], "quorm": 1}', "quorm: unknown key"),
+    ("{not json", "not valid JSON"),
+    (b"\xff\xfe{}", "not UTF-8"),
+])
+def test_invalid_input_goes_to_stderr_with_exit_code_2(tmp_path, content, message):
+    path = tmp_path / "vote.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    result = run(str(path))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("cocon tally: ")
+    assert message in result.stderr
+
+
+def test_a_missing_file_is_reported_on_stderr(tmp_path):
+    result = run(str(tmp_path / "absent.json"))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "cannot read" in result.stderr
+
+
+def command(*args, stdin=None):
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    return subprocess.run(
+        [sys.executable, "-c", "from webapp.commands.votes import tally; tally()", *args],
+        input=stdin, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+
+
+def test_the_command_keeps_stdout_for_json_and_stderr_for_errors(tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(VOTE), encoding="utf-8")
+    done = command(str(good))
+    assert done.returncode == 0 and done.stderr == ""
+    assert json.loads(done.stdout)["counts"]["pour"] == 6
+
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"method": "consent", "ballots": [{"choice": "objection"}]}')
+    done = command(str(bad))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.strip() == "cocon tally: ballots[0].reason: an objection must give its reason"
+    assert "Traceback" not in done.stderr
+
+
+def test_the_command_reads_stdin_in_a_real_process():
+    done = command("-", stdin='{"method": "simple_majority", "ballots": [{"choice": "pour"}]}')
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["adopted"] is True

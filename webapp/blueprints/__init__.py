@@ -1,0 +1,1 @@
+"""One blueprint per domain; each is registered explicitly in create_app."""
