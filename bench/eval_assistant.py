@@ -31,6 +31,7 @@ ABLATIONS = {
     "lexical + dense (no USE)": {"use": 0.0},
     "lexical + USE (no MiniLM)": {"dense": 0.0},
     "no glossary": {"glossary": False},
+    "no thesaurus": {"thesaurus": False},
     "RRF instead of scores": {"method": "rrf"},
 }
 

@@ -13,6 +13,13 @@ from sqlalchemy import text
 from cocon.db import make_engine, make_session_factory, utcnow
 from cocon.models import metadata
 
+from argon2 import PasswordHasher
+
+from cocon.accounts.passwords import use_hasher
+
+# Argon2id with cheap parameters: the tests check behaviour, not the cost of guessing
+use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
 PG_URL = os.environ.get("COCON_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("COCON_TEST_REDIS_URL")
 PASSWORD = "un mot de passe assez long"

@@ -39,16 +39,27 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["limiter"] = limiter
     errors.register(app)
 
-    from webapp.blueprints import auth as auth_views, councils, main
-    app.register_blueprint(main.bp)
-    app.register_blueprint(auth_views.bp)
-    app.register_blueprint(councils.bp)
+    from webapp.blueprints import (
+        assistant, auth as auth_views, councils, main, minutes, minutes_data, minutes_notes,
+        notifications, organisations, organisations_data, plenaries, plenary_agenda,
+        plenary_attendance, proposals, register, search, votes, workshop_posts, workshops,
+    )
+    for blueprint in (main.bp, auth_views.bp, councils.bp, assistant.bp, organisations.bp,
+                      organisations_data.bp, plenaries.bp, plenary_agenda.bp,
+                      plenary_attendance.bp, notifications.bp, search.bp, workshops.bp,
+                      workshop_posts.bp, votes.bp, proposals.bp, register.bp, minutes.bp,
+                      minutes_notes.bp, minutes_data.bp):
+        app.register_blueprint(blueprint)
     limiter.limit("30 per minute", methods=["POST"])(auth_views.bp)
+    limiter.limit("20 per minute", methods=["POST"])(assistant.bp)
 
     socketio = SocketIO(app, async_mode="threading", manage_session=False,
                         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
                         cors_allowed_origins=app.config.get("SOCKETIO_ORIGINS"))
     app.extensions["socketio"] = socketio
-    from webapp.sockets import LiveNamespace
+    from webapp import plenary_sockets, workshop_sockets
+    from webapp.sockets import ROOM_CHECKS, LiveNamespace
     socketio.on_namespace(LiveNamespace("/live"))
+    plenary_sockets.register(ROOM_CHECKS)
+    workshop_sockets.register(ROOM_CHECKS)
     return app

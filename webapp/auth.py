@@ -1,61 +1,73 @@
-"""Who is signed in: the login session, its lifetimes, and view guards."""
+"""Who is signed in: the server-side login session behind the cookie, and view guards."""
 
 from __future__ import annotations
 
 import functools
-from datetime import timedelta
 
-from flask import abort, current_app, g, redirect, request, session, url_for
+from flask import abort, g, redirect, request, session, url_for
 
+from cocon.accounts import sessions
 from cocon.accounts.models import User
 from cocon.db import utcnow
 from webapp.database import get_db
 
-IDLE_LIFETIME = timedelta(hours=2)
-REMEMBER_LIFETIME = timedelta(days=30)
-ABSOLUTE_LIFETIME = timedelta(days=30)
-
 
 def log_in(user: User, *, remember: bool) -> None:
-    """Start a fresh session for this user (the old session's content is dropped)."""
+    """Start a fresh server-side session (a new token; the old cookie content is dropped)."""
+    db = get_db()
+    old = session.get("sid")
+    if old:
+        sessions.end_session(db, old, now=utcnow())
+    token = sessions.start_session(db, user, remember=remember, now=utcnow())
+    db.commit()
     locale = session.get("locale")
     session.clear()
-    session["uid"], session["sv"] = user.id, user.session_version
-    session["login_at"] = session["seen_at"] = int(utcnow().timestamp())
-    session["remember"] = bool(remember)
+    session["sid"] = token
     session.permanent = bool(remember)
     if locale:
         session["locale"] = locale
+    g.user = user
 
 
 def log_out() -> None:
-    """End this session."""
+    """End this session, server-side too."""
+    token = session.get("sid")
+    if token:
+        sessions.end_session(get_db(), token, now=utcnow())
+        get_db().commit()
     locale = session.get("locale")
     session.clear()
     if locale:
         session["locale"] = locale
+    g.user = None
+
+
+def end_other_sessions(user: User) -> int:
+    """Revoke every other session of the user (after a password change, or on request)."""
+    count = sessions.end_other_sessions(get_db(), user, keep=session.get("sid"), now=utcnow())
+    get_db().commit()
+    return count
+
+
+def session_user() -> User | None:
+    """The user whose live session this cookie names, or None."""
+    return sessions.resolve_session(get_db(), session.get("sid"), now=utcnow())
 
 
 def load_current_user() -> None:
-    """Put the signed-in user (or None) on `g`, ending expired or revoked sessions."""
+    """Put the signed-in user (or None) on `g`; an ended session is forgotten."""
     g.user = None
-    uid = session.get("uid")
-    if uid is None:
+    if "sid" not in session:
         return
-    now = int(utcnow().timestamp())
-    idle = REMEMBER_LIFETIME if session.get("remember") else IDLE_LIFETIME
-    if (now - int(session.get("seen_at", 0)) > idle.total_seconds()
-            or now - int(session.get("login_at", 0)) > ABSOLUTE_LIFETIME.total_seconds()):
-        log_out()
+    user = session_user()
+    if user is None:
+        locale = session.get("locale")
+        session.clear()
+        if locale:
+            session["locale"] = locale
         g.session_expired = True
         return
-    user = get_db().get(User, uid) if isinstance(uid, int) else None
-    if user is None or user.is_erased or user.session_version != session.get("sv"):
-        log_out()
-        g.session_expired = True
-        return
-    if now - int(session.get("seen_at", 0)) > 60:
-        session["seen_at"] = now
+    get_db().commit()  # keeps last_seen_at
     g.user = user
 
 
@@ -72,7 +84,7 @@ def login_required(view):
 
 
 def require(allowed: bool) -> None:
-    """Stop with 403 (or a login redirect for visitors) unless allowed."""
+    """Stop with 403 (or 401 for visitors) unless allowed."""
     if not allowed:
         if g.get("user") is None:
             abort(401)
@@ -87,9 +99,6 @@ def safe_next(target: str | None, default: str = "/") -> str:
 
 
 def init_app(app) -> None:
-    """Register the user loader and session settings."""
-    app.permanent_session_lifetime = REMEMBER_LIFETIME
+    """Load the user before each request; the cookie lives as long as a remembered session."""
+    app.permanent_session_lifetime = sessions.REMEMBER_IDLE_LIFETIME
     app.before_request(load_current_user)
-    current_app_config = app.config
-    current_app_config.setdefault("SESSION_COOKIE_HTTPONLY", True)
-    current_app_config.setdefault("SESSION_COOKIE_SAMESITE", "Lax")

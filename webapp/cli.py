@@ -123,8 +123,18 @@ def verify_audit() -> None:
 
 def _register_domain_commands() -> None:
     """Every domain's commands, listed here so the whole command line is visible."""
-    from webapp.commands import votes
+    from webapp.commands import (
+        assistant, minutes, notifications, organisations, plenaries, votes,
+    )
     main.add_command(votes.tally)
+    main.add_command(assistant.ask)
+    main.add_command(assistant.ingest)
+    main.add_command(assistant.evaluate)
+    main.add_command(plenaries.sessions)
+    main.add_command(minutes.export_minutes_command)
+    main.add_command(minutes.verify_minutes)
+    main.add_command(notifications.send_digest)
+    main.add_command(organisations.import_organisations_command)
 
 
 _register_domain_commands()

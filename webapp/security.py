@@ -25,6 +25,6 @@ def init_app(app) -> None:
         app.config.update(SESSION_COOKIE_NAME="__Host-cocon", SESSION_COOKIE_SECURE=True,
                           SESSION_COOKIE_PATH="/")
     else:
-        app.config.setdefault("SESSION_COOKIE_NAME", "cocon")
+        app.config["SESSION_COOKIE_NAME"] = "cocon"
     app.config.update(SESSION_COOKIE_HTTPONLY=True, SESSION_COOKIE_SAMESITE="Lax")
     app.after_request(add_headers)

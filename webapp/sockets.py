@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from flask import session
 from flask_socketio import Namespace, disconnect, join_room, leave_room
 
-from cocon.accounts.models import User
 from cocon.council import permissions
 from cocon.council.models import Council
+from webapp.auth import session_user
 from webapp.database import get_db
 
 # room prefix -> function(db, user, object_id) -> bool; domains add their own in create_app
@@ -15,14 +14,8 @@ ROOM_CHECKS = {}
 
 
 def socket_user():
-    """The signed-in user of this socket, read from the login session at each event."""
-    uid = session.get("uid")
-    if not isinstance(uid, int):
-        return None
-    user = get_db().get(User, uid)
-    if user is None or user.is_erased or user.session_version != session.get("sv"):
-        return None
-    return user
+    """The signed-in user of this socket, checked against the server-side session at each event."""
+    return session_user()
 
 
 def _can_join_council(db, user, council_id: int) -> bool:

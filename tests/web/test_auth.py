@@ -93,13 +93,86 @@ def test_wrong_current_password_changes_nothing(client, make_user, login, app_db
                                                          "pw-new": "une toute nouvelle phrase"})
     assert response.status_code == 400
     app_db.expire_all()
-    assert app_db.get(User, user.id).session_version == user.session_version
+    assert app_db.get(User, user.id).password_hash == user.password_hash
 
 
 def test_profile_sets_the_language(client, make_user, login):
     login(make_user())
     client.post("/compte/profil", data={"display_name": "Alice M.", "locale": "en"})
     assert "My account" in client.get("/compte/profil").get_data(as_text=True)
+
+
+def test_logout_revokes_the_session_server_side(app, make_user):
+    user = make_user()
+    client = app.test_client()
+    client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+    stolen = client.get_cookie("cocon").value
+    client.post("/compte/deconnexion")
+    thief = app.test_client()
+    thief.set_cookie("cocon", stolen)
+    assert thief.get("/compte/profil").status_code == 302
+
+
+def test_login_gives_a_new_session_identifier(app, make_user):
+    user = make_user()
+    client = app.test_client()
+    client.get("/langue/en")
+    before = client.get_cookie("cocon").value
+    client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+    assert client.get_cookie("cocon").value != before
+
+
+def test_closing_other_sessions_keeps_this_one(app, make_user):
+    user = make_user()
+    mine, other = app.test_client(), app.test_client()
+    for c in (mine, other):
+        c.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+    mine.post("/compte/fermer-les-sessions")
+    assert mine.get("/compte/profil").status_code == 200
+    assert other.get("/compte/profil").status_code == 302
+
+
+def test_too_many_failures_on_an_account_block_it_for_a_while(client, make_user, app_db,
+                                                             monkeypatch):
+    from cocon.accounts import sessions
+    monkeypatch.setattr(sessions, "MAX_FAILURES_PER_ACCOUNT", 3)
+    user = make_user()
+    for _ in range(3):
+        assert client.post("/compte/connexion", data={
+            "email": user.email, "password": "pas le bon"}).status_code == 400
+    blocked = client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+    assert blocked.status_code == 429
+    assert "une heure" in blocked.get_data(as_text=True)
+
+
+def test_the_block_lifts_after_the_window(db):
+    from datetime import timedelta
+    from cocon.accounts import sessions
+    from cocon.db import utcnow
+    now = utcnow()
+    for _ in range(sessions.MAX_FAILURES_PER_ACCOUNT):
+        sessions.record_failure(db, email="a@b.fr", address="1.2.3.4", now=now)
+    assert sessions.login_blocked(db, email="A@b.fr", address="9.9.9.9", now=now)
+    assert not sessions.login_blocked(db, email="a@b.fr", address="9.9.9.9",
+                                      now=now + timedelta(hours=1, seconds=1))
+    assert not sessions.login_blocked(db, email="c@d.fr", address="9.9.9.9", now=now)
+
+
+def test_an_idle_session_expires(db):
+    from datetime import timedelta
+    from cocon.accounts import sessions
+    from cocon.accounts.services import register_user
+    from cocon.db import utcnow
+    now = utcnow()
+    user = register_user(db, email="idle@example.org", password=PASSWORD, display_name="Idle",
+                         now=now)
+    token = sessions.start_session(db, user, remember=False, now=now)
+    assert sessions.resolve_session(db, token, now=now + timedelta(minutes=90)) == user
+    assert sessions.resolve_session(db, token, now=now + timedelta(minutes=90)
+                                    + sessions.IDLE_LIFETIME + timedelta(seconds=1)) is None
+    remembered = sessions.start_session(db, user, remember=True, now=now)
+    assert sessions.resolve_session(db, remembered, now=now + timedelta(days=29)) == user
+    assert sessions.resolve_session(db, remembered, now=now + timedelta(days=31)) is None
 
 
 def test_a_forged_session_cookie_is_ignored(client, make_user):

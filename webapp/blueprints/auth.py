@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, g, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 
-from cocon.accounts import services
+from cocon.accounts import services, sessions
 from cocon.db import utcnow
 from cocon.errors import CoconError
 from webapp import auth
@@ -43,9 +43,16 @@ def login():
     if g.get("session_expired") and request.method == "GET":
         flash(_("Your session has expired. Please sign in again."), "info")
     if form.validate_on_submit():
-        user = services.authenticate(get_db(), email=form.email.data,
-                                     password=form.password.data, now=utcnow())
+        db, now, address = get_db(), utcnow(), request.remote_addr or ""
+        if sessions.login_blocked(db, email=form.email.data, address=address, now=now):
+            form.form_errors.append(_("Too many failed attempts for this account or from this "
+                                      "connection. Wait a while (at most an hour) and try again."))
+            return render_template("auth/login.html", form=form), 429
+        user = services.authenticate(db, email=form.email.data, password=form.password.data,
+                                     now=now)
         if user is None:
+            sessions.record_failure(db, email=form.email.data, address=address, now=now)
+            commit()
             form.form_errors.append(_("E-mail address or password incorrect."))
         else:
             commit()
@@ -96,7 +103,7 @@ def change_password():
             password_form.form_errors.append(error_message(exc))
         else:
             commit()
-            auth.log_in(g.user, remember=session.get("remember", False))
+            auth.end_other_sessions(g.user)
             flash(_("Your password is changed; your other sessions are closed."), "success")
             return redirect(url_for("auth.profile"))
     return render_template("auth/profile.html", form=form, password_form=password_form), 400
@@ -105,8 +112,6 @@ def change_password():
 @bp.post("/fermer-les-sessions")
 @auth.login_required
 def end_sessions():
-    services.end_other_sessions(get_db(), g.user)
-    commit()
-    auth.log_in(g.user, remember=session.get("remember", False))
+    auth.end_other_sessions(g.user)
     flash(_("Your other sessions are closed."), "success")
     return redirect(url_for("auth.profile"))

@@ -40,6 +40,13 @@ def check_password_rules(password: str, *, email: str = "", name: str = "") -> N
         raise InvalidInput("The password must not be your name or e-mail address.")
 
 
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Replace the hasher (tests use cheap parameters; production keeps the defaults)."""
+    global _hasher, _DUMMY_HASH
+    _hasher = hasher
+    _DUMMY_HASH = hasher.hash("cocon-dummy-password-for-timing")
+
+
 def hash_password(password: str) -> str:
     """Hash a password with Argon2id."""
     return _hasher.hash(password)

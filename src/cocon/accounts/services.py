@@ -33,7 +33,7 @@ def register_user(db: Session, *, email: str, password: str, display_name: str,
     if find_user_by_email(db, email) is not None:
         raise Conflict("An account already exists with this e-mail address.")
     user = User(email=email, display_name=display_name, password_hash=hash_password(password),
-                locale=locale, created_at=now, is_site_admin=is_site_admin, session_version=1)
+                locale=locale, created_at=now, is_site_admin=is_site_admin)
     db.add(user)
     db.flush()
     return user
@@ -54,12 +54,11 @@ def authenticate(db: Session, *, email: str, password: str, now: datetime) -> Us
 
 
 def change_password(db: Session, user: User, *, current: str, new: str) -> None:
-    """Change a password after checking the current one; other sessions end."""
+    """Change a password after checking the current one (the shell then ends other sessions)."""
     if not verify_password(user.password_hash, current or ""):
         raise InvalidInput("The current password is not correct.")
     check_password_rules(new, email=user.email, name=user.display_name)
     user.password_hash = hash_password(new)
-    user.session_version += 1
     db.flush()
 
 
@@ -69,10 +68,4 @@ def update_profile(db: Session, user: User, *, display_name: str, locale: str) -
         raise InvalidInput("Unknown language.")
     user.display_name = clean_text(display_name, field="display_name", max_length=NAME_MAX)
     user.locale = locale
-    db.flush()
-
-
-def end_other_sessions(db: Session, user: User) -> None:
-    """Invalidate every session of this user, server-side."""
-    user.session_version += 1
     db.flush()

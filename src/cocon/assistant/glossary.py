@@ -42,7 +42,9 @@ ACRONYMS: dict[str, str] = {
     "QPV": "quartiers prioritaires de la politique de la ville",
 }
 
-_FOLDED = {fold(expansion): acronym for acronym, expansion in ACRONYMS.items()}
+# Too common in these guides to add anything but noise when expanded.
+NOT_EXPANDED = {"ESS", "IS"}
+_FOLDED = {fold(expansion): acronym for acronym, expansion in ACRONYMS.items() if acronym not in NOT_EXPANDED}
 
 
 def expand(question: str) -> str:
@@ -51,10 +53,51 @@ def expand(question: str) -> str:
     for token in re.findall(r"[A-Za-zÀ-ÿ]{2,8}", question):
         upper = token.upper()
         # Lower-case words that merely look like acronyms ("pat", "ea", "is") are left alone.
-        if upper in ACRONYMS and (token.isupper() or len(token) >= 4):
+        if upper in ACRONYMS and upper not in NOT_EXPANDED and (token.isupper() or len(token) >= 4):
             extra.append(ACRONYMS[upper])
     folded = fold(question)
     for phrase, acronym in _FOLDED.items():
         if phrase in folded:
             extra.append(acronym)
     return " ".join(dict.fromkeys(extra))
+
+# Everyday words → the words the guides use for the same thing. General to local ESS policy,
+# not to particular questions; triggers are folded word prefixes.
+THESAURUS: list[tuple[tuple[str, ...], str]] = [
+    (("mairie", "municipal"), "commune collectivité ville"),
+    (("ville", "villes"), "collectivités communes métropoles"),
+    (("argent", "financer", "payer", "sous", "budget"), "financement financements subvention"),
+    (("aider", "aide", "appuyer"), "soutenir soutien accompagnement appui"),
+    (("entreprises sociales", "entreprise sociale", "entreprises solidaires", "structures solidaires",
+      "entrepreneurs sociaux"), "structures acteurs de l'ESS"),
+    (("marche public", "marches publics", "appel d'offre", "appels d'offres"), "commande publique achats clauses"),
+    (("nourriture", "manger", "repas", "agricult"), "alimentation alimentaire circuits courts"),
+    (("logement", "loger", "immobili", "terrain"), "habitat foncier"),
+    (("local pas cher", "locaux", "bureau", "batiment"), "locaux loyers lieux foncier tiers-lieux"),
+    (("chomage", "chomeur", "travail", "emploi"), "emploi insertion"),
+    (("etranger", "international", "afrique", "pays du sud"), "coopération décentralisée solidarité internationale"),
+    (("informatique", "internet", "ordinateur", "digital"), "numérique"),
+    (("chauffage", "electricite", "facture"), "énergie précarité énergétique"),
+    (("demarrer", "lancer", "creer", "monter"), "création émergence amorçage porteurs de projet"),
+    (("benefice",), "excédents bénéfices"),
+    (("mettre de cote", "epargne"), "réserve"),
+    (("danger", "risque", "piege", "attention"), "vigilance points d'attention"),
+    (("mesurer", "effets", "resultats", "impact"), "évaluation indicateurs impact"),
+    (("ecrire", "ecriture", "participer", "associer", "concerter"), "co-construction concertation élaboration"),
+    (("dechet", "recycl", "reparer", "reparation"), "économie circulaire réemploi recyclage"),
+    (("monnaie",), "monnaie locale complémentaire"),
+    (("quartier", "banlieue", "pauvre", "pauvrete"), "quartiers prioritaires politique de la ville"),
+    (("definition", "definir", "c'est quoi", "qu'est-ce", "signifie"), "désigne définition se caractérise"),
+    (("loi",), "loi juridique réglementaire"),
+    (("former", "formation", "apprendre"), "formation sensibilisation"),
+]
+
+
+def synonyms(question: str) -> str:
+    """Guide vocabulary for the everyday words of a question."""
+    folded = " " + fold(question).replace("’", "'") + " "
+    extra = []
+    for triggers, words in THESAURUS:
+        if any(f" {t}" in folded for t in triggers):
+            extra.append(words)
+    return " ".join(extra)

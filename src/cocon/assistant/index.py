@@ -8,6 +8,7 @@ params do not match the requested model or the corpus on disk is rebuilt, never 
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 import shutil
 import time
@@ -25,9 +26,9 @@ from .metadata import SOURCES_FILE, GuideInfo, guide_info, read_sources
 from .passages import Passage, make_passages
 from .repair import repair_text
 
-FORMAT_VERSION = 4  # bump when repair or splitting changes, so saved indexes are rebuilt
-PASSAGE_WORDS = 120
-PASSAGE_OVERLAP = 40
+FORMAT_VERSION = 9  # bump when repair or splitting changes, so saved indexes are rebuilt
+PASSAGE_WORDS = 180
+PASSAGE_OVERLAP = 60
 
 Progress = Callable[[str, int, int], None]  # (stage, advance, total)
 
@@ -49,11 +50,20 @@ class Index:
         return self.params.get("skipped", [])
 
 
-def indexed_text(passage: Passage) -> str:
-    """What retrieval sees: the section heading then the passage."""
+def indexed_text(passage: Passage, label: str = "") -> str:
+    """What retrieval sees: the guide's short label, the section heading, then the passage."""
+    parts = [label] if label else []
     if passage.section and not passage.text.startswith(passage.section):
-        return f"{passage.section}. {passage.text}"
-    return passage.text
+        parts.append(passage.section)
+    parts.append(passage.text)
+    return ". ".join(parts)
+
+
+def guide_label(info: GuideInfo | None) -> str:
+    """Words a reader uses to name a guide ("selon l'AIMF", "la fiche normande")."""
+    if info is None:
+        return ""
+    return re.sub(r"\([^)]*\)", "", info.publisher).strip()
 
 
 def corpus_hash(corpus_dir: Path) -> str:
@@ -129,7 +139,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder, use_encoder=None,
               "passage_prefix": encoder.passage_prefix, "use": use_encoder is not None,
               "corpus_hash": corpus_hash(corpus_dir), "passages": len(passages),
               "guides": sorted(guides), "skipped": skipped, "built_at": time.time()}
-    texts = [indexed_text(p) for p in passages]
+    texts = [indexed_text(p, guide_label(guides.get(p.doc))) for p in passages]
     embeddings = _embed(encoder, texts, _reusable(index_dir, params, "embeddings.npy"),
                         "embeddings", progress)
     use_embeddings = None
@@ -151,7 +161,7 @@ def save_index(index: Index, index_dir: Path) -> None:
     with (staging / "passages.jsonl").open("w", encoding="utf-8") as handle:
         for passage in index.passages:
             record = passage.to_dict()
-            record["key"] = _text_key(indexed_text(passage))
+            record["key"] = _text_key(indexed_text(passage, guide_label(index.guides.get(passage.doc))))
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     np.save(staging / "embeddings.npy", index.embeddings)
     if index.use_embeddings is not None:

@@ -44,7 +44,7 @@ class Speller:
 
     def correct(self, word: str) -> str | None:
         """The corrected word, or None when the word is known or nothing is close enough."""
-        if word in self.frequencies or len(word) < 4 or word.isdigit():
+        if word in self.frequencies or len(word) < 5 or word.isdigit():
             return None
         probes = _deletes(word) | {word}
         if len(word) >= 8:
@@ -53,6 +53,8 @@ class Speller:
         best, best_key = None, None
         for probe in probes:
             for candidate in self._by_delete.get(probe, ()):
+                if candidate[0] != word[0]:
+                    continue  # typos rarely touch the first letter; "disent" is not "visent"
                 distance = damerau(word, candidate)
                 if distance <= limit:
                     key = (distance, -self.frequencies[candidate])
@@ -72,12 +74,12 @@ class LexicalIndex:
         self._vocab = retriever.vocab_dict
 
     @classmethod
-    def build(cls, texts: list[str]) -> "LexicalIndex":
+    def build(cls, texts: list[str], k1: float = 1.2, b: float = 0.75) -> "LexicalIndex":
         """Index passage texts (section headings included by the caller)."""
         import bm25s
 
         tokenized = [terms(t) for t in texts]
-        retriever = bm25s.BM25(k1=1.2, b=0.75)
+        retriever = bm25s.BM25(k1=k1, b=b)
         retriever.index(tokenized, show_progress=False)
         frequencies = Counter(w for t in texts for w in content_words(t))
         doc_freq = Counter(term for toks in tokenized for term in set(toks))
@@ -99,10 +101,10 @@ class LexicalIndex:
         payload = json.loads((folder / "words.json").read_text(encoding="utf-8"))
         return cls(retriever, Speller(payload["frequencies"]), payload["doc_freq"], payload["n_docs"])
 
-    def query_terms(self, question: str, extra: str = "") -> list[str]:
+    def query_terms(self, question: str) -> list[str]:
         """Stemmed terms of a question, with misspelt words corrected against the corpus."""
         result = []
-        for word in content_words(question) + content_words(extra):
+        for word in content_words(question):
             term = stem(word)
             if term not in self._vocab:
                 corrected = self.speller.correct(word)
@@ -122,6 +124,12 @@ class LexicalIndex:
         if not known:
             return np.zeros(self.n_docs, dtype=np.float32)
         return np.asarray(self.retriever.get_scores(known), dtype=np.float32)
+
+    def unknown_share(self, query_terms: list[str]) -> float:
+        """Share of the question's idf weight carried by words that no passage contains."""
+        unique = set(query_terms)
+        total = sum(self.idf(t) for t in unique)
+        return sum(self.idf(t) for t in unique if t not in self._vocab) / total if total else 1.0
 
     def coverage(self, query_terms: list[str], passage_terms: set[str]) -> float:
         """Share of the question's idf weight that a passage contains (0..1)."""

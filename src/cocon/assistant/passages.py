@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 MAX_DISPLAY_CHARS = 1200
 _TERMINAL = (".", "!", ":", ";", "»", "…", ")", ",")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[«\"“(A-ZÀ-ÖØ-ÞŒ0-9•>–-])|\s+(?=[•]\s)")
-_ABBREVIATIONS = re.compile(r"(?:\b(?:M|Mme|MM|ex|cf|etc|p|n°|art|St)\.|\b[A-Z]\.)$")
+_ABBREVIATIONS = re.compile(r"(?:\b(?:M|Mme|MM|ex|cf|etc|p|n°|art|St)\.|\b[A-Z]\.|(?:^|\s)\d{1,2}\.)$")
 
 
 @dataclass
@@ -41,8 +41,10 @@ def is_heading(paragraph: str) -> bool:
     words = paragraph.split()
     if not words or len(words) > 14 or len(paragraph) > 110:
         return False
-    if paragraph.endswith(_TERMINAL) or "www" in paragraph or "@" in paragraph:
+    if paragraph.endswith(_TERMINAL) or any(m in paragraph for m in ("www", "@", "http", "[")):
         return False
+    if sum(c.isdigit() for c in paragraph) > len(paragraph) / 3 or paragraph.count(",") >= 2:
+        return False  # figures of a chart, lists of names
     first = paragraph[0]
     return first.isupper() or (first.isdigit() and bool(re.match(r"^\d+[.)]?\s+\w", paragraph)))
 
@@ -79,6 +81,15 @@ def _cut_long(sentence: str, limit: int) -> list[str]:
     return [sentence[:limit]] + _cut_long(sentence[limit:], limit)
 
 
+def _main_section(units: list[tuple[str, str]]) -> str:
+    """The heading under which most of a passage's words sit."""
+    weight: dict[str, int] = {}
+    for section, sentence in units:
+        weight[section] = weight.get(section, 0) + len(sentence.split())
+    named = {k: v for k, v in weight.items() if k}
+    return max(named, key=named.get) if named else ""
+
+
 def make_passages(doc: str, paragraphs: list[str], words: int = 120, overlap: int = 40) -> list[Passage]:
     """Group sentences into passages of about `words` words, overlapping by about `overlap`."""
     units: list[tuple[str, str]] = []  # (section, sentence)
@@ -104,7 +115,7 @@ def make_passages(doc: str, paragraphs: list[str], words: int = 120, overlap: in
             end += 1
         position = len(passages)
         passages.append(Passage(passage_id=f"{doc}#{position}", doc=doc, position=position,
-                                section=units[start][0] or units[end - 1][0],
+                                section=_main_section(units[start:end]),
                                 sentences=[s for _, s in units[start:end]]))
         if end >= len(units):
             break

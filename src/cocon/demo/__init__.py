@@ -41,3 +41,18 @@ def populate(db: Session, *, now: datetime) -> DemoReport:
 
 # later parts of the demonstration, in order; each takes (db, council, now=...)
 STEPS: list = []
+
+from cocon.demo.plenaries import add_sessions as _plenaries  # noqa: E402
+STEPS.append(_plenaries)
+
+from cocon.demo.organisations import populate_organisations as _organisations  # noqa: E402
+STEPS.append(_organisations)
+
+from cocon.demo.workshops import add_workshops as _workshops  # noqa: E402
+STEPS.append(_workshops)
+
+from cocon.demo.votes import add_votes as _votes  # noqa: E402
+STEPS.append(_votes)
+
+from cocon.demo.minutes import add_minutes as _minutes  # noqa: E402
+STEPS.append(_minutes)

@@ -37,7 +37,6 @@ def upgrade() -> None:
     sa.Column('password_hash', sa.String(length=255), nullable=False),
     sa.Column('locale', sa.String(length=8), nullable=False),
     sa.Column('is_site_admin', sa.Boolean(), nullable=False),
-    sa.Column('session_version', sa.Integer(), nullable=False),
     sa.Column('created_at', cocon.db.UTCDateTime(), nullable=False),
     sa.Column('last_login_at', cocon.db.UTCDateTime(), nullable=True),
     sa.Column('erased_at', cocon.db.UTCDateTime(), nullable=True),
@@ -62,6 +61,33 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_audit_entries_council_id'), ['council_id'], unique=False)
+
+    op.create_table('login_attempts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('account_hash', sa.String(length=64), nullable=False),
+    sa.Column('address_hash', sa.String(length=64), nullable=False),
+    sa.Column('attempted_at', cocon.db.UTCDateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts'))
+    )
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempts_account_hash'), ['account_hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_address_hash'), ['address_hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_attempted_at'), ['attempted_at'], unique=False)
+
+    op.create_table('login_sessions',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('remember', sa.Boolean(), nullable=False),
+    sa.Column('created_at', cocon.db.UTCDateTime(), nullable=False),
+    sa.Column('last_seen_at', cocon.db.UTCDateTime(), nullable=False),
+    sa.Column('revoked_at', cocon.db.UTCDateTime(), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_login_sessions_user_id_users'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_sessions')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_login_sessions_token_hash'))
+    )
+    with op.batch_alter_table('login_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_sessions_user_id'), ['user_id'], unique=False)
 
     op.create_table('colleges',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -108,6 +134,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table('login_sessions')
+    op.drop_table('login_attempts')
     op.drop_table('memberships')
     op.drop_table('invitations')
     op.drop_table('colleges')

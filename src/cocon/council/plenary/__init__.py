@@ -1,0 +1,1 @@
+"""Plenary sessions (séances plénières): agenda, attendance, proxies, quorum, live state."""

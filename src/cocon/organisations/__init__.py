@@ -1,0 +1,1 @@
+"""The territory's ESS actors: organisations, affiliations, the directory and its diagnosis."""

@@ -1,0 +1,1 @@
+"""Thematic workshops (ateliers thématiques) and their forum: threads, posts, moderation."""

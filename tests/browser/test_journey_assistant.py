@@ -1,0 +1,73 @@
+"""The assistant page in Chromium: a conversation with JavaScript, a form without, accessible."""
+
+from __future__ import annotations
+
+import pytest
+
+from cocon.assistant import Assistant
+from webapp.assistant_runtime import set_assistant
+
+GUIDE = """Les sociétés coopératives d'intérêt collectif
+
+La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
+des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
+détenir jusqu'à 50 % du capital d'une SCIC.
+"""
+QUESTION = "Quelle part du capital d'une SCIC une collectivité peut-elle détenir ?"
+
+
+@pytest.fixture(scope="module")
+def fixture_assistant(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("browser-corpus")
+    (corpus / "guide-scic.txt").write_text(GUIDE, encoding="utf-8")
+    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp("browser-index") / "index")
+
+
+@pytest.fixture
+def app(app, fixture_assistant):
+    """The conftest app with the assistant installed (and registered until create_app does)."""
+    if "assistant" not in app.blueprints:
+        from webapp.blueprints import assistant
+        app.register_blueprint(assistant.bp)
+    set_assistant(app, fixture_assistant)
+    return app
+
+
+def test_answers_appear_without_reloading_and_are_announced(page, live_server, axe):
+    page.goto(f"{live_server.url}/assistant")
+    axe(page, context="assistant")
+    page.locator("#question").fill(QUESTION)
+    url = page.url
+    page.locator("#assistant-form button[type=submit]").click()
+    answer = page.locator("#assistant-conversation article").first
+    answer.wait_for()
+    assert page.url == url  # no reload
+    assert "50 %" in answer.inner_text()
+    assert "50 %" in page.locator("#assistant-status").inner_text()
+    axe(page, context="assistant with an answer")
+    answer.locator("fieldset button").first.click()
+    page.wait_for_function("document.querySelector('#assistant-status').textContent.length > 0 && "
+                           "!document.querySelector('#assistant-conversation fieldset button')")
+
+
+def test_the_form_works_without_javascript(browser, live_server):
+    context = browser.new_context(java_script_enabled=False, locale="fr-FR")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/assistant")
+    page.locator("#question").fill(QUESTION)
+    page.locator("#assistant-form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "50 %" in page.locator("#assistant-conversation").inner_text()
+    page.locator(".assistant-feedback button[value=yes]").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/assistant")
+    context.close()
+
+
+def test_the_question_field_is_reachable_and_usable_by_keyboard(page, live_server):
+    page.goto(f"{live_server.url}/assistant")
+    page.locator("#question").focus()
+    page.keyboard.type("Qu'est-ce qu'une SCIC ?")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.locator("#assistant-conversation article").first.wait_for()

@@ -1,0 +1,73 @@
+"""Two people in two browsers write in a workshop thread and see each other's posts live."""
+
+import re
+
+from playwright.sync_api import expect
+
+from cocon.council.models import Role
+from cocon.council.services import add_member
+from cocon.db import utcnow
+from cocon.workshops import services
+from tests.conftest import PASSWORD
+
+
+def sign_in(page, base, user):
+    page.goto(base + "/compte/connexion")
+    page.get_by_label("Adresse électronique").fill(user.email)
+    page.get_by_label("Mot de passe").fill(PASSWORD)
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("button", name=re.compile("Se déconnecter|Sign out"))).to_be_visible()
+
+
+def test_two_browsers_see_each_others_posts_live(browser, page, live_server, axe, make_user,
+                                                 make_council, app_db):
+    admin = make_user(admin=True, name="Claire Fontaine")
+    council = make_council(admin)
+    # both read the interface in English: the journey also covers the English catalogue
+    karim = make_user(name="Karim Benali", locale="en")
+    lucie = make_user(name="Lucie Ernst", locale="en")
+    add_member(app_db, council, karim, role=Role.FACILITATOR, actor=admin, now=utcnow())
+    add_member(app_db, council, lucie, role=Role.MEMBER, college_id=council.colleges[1].id,
+               actor=admin, now=utcnow())
+    services.create_workshop(app_db, council, title="Alimentation durable", actor=karim,
+                             now=utcnow())
+    app_db.commit()
+    base = live_server.url
+
+    sign_in(page, base, karim)
+    page.goto(f"{base}/conseils/{council.slug}")
+    page.get_by_role("link", name="Thematic workshops").click()
+    axe(page, context="workshop list")
+    page.get_by_role("link", name="Alimentation durable").click()
+    axe(page, context="workshop")
+    page.get_by_label("Subject").fill("Cantines et circuits courts")
+    page.get_by_label("Message").fill("Quels **producteurs** pour les cantines ?")
+    page.get_by_role("button", name="Publish").click()
+    expect(page.locator("h1")).to_have_text("Cantines et circuits courts")
+    expect(page.locator("#posts[data-live='on']")).to_have_count(1)
+    axe(page, context="thread")
+    thread_url = page.url.split("#")[0]
+
+    other = browser.new_context(locale="fr-FR")
+    lucie_page = other.new_page()
+    lucie_page.set_default_timeout(10_000)
+    try:
+        sign_in(lucie_page, base, lucie)
+        lucie_page.goto(thread_url)
+        expect(lucie_page.locator("#posts[data-live='on']")).to_have_count(1)
+        lucie_page.get_by_label("Your reply").fill("La légumerie @Karim Benali peut aider.")
+        lucie_page.get_by_role("button", name="Publish").click()
+
+        # Karim's page did not reload: the post arrives live and is announced
+        expect(page.locator(".post")).to_have_count(2)
+        expect(page.locator(".post").nth(1)).to_contain_text("La légumerie")
+        expect(page.locator("#live-announcer")).to_contain_text("Lucie Ernst")
+        assert page.evaluate("document.activeElement.tagName") != "ARTICLE"
+
+        page.get_by_label("Your reply").fill("Merci, je note.")
+        page.get_by_role("button", name="Publish").click()
+        expect(lucie_page.locator(".post")).to_have_count(3)
+        expect(lucie_page.locator(".post").nth(2)).to_contain_text("Merci, je note.")
+        axe(lucie_page, context="thread after live posts")
+    finally:
+        other.close()

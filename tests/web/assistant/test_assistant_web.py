@@ -1,0 +1,116 @@
+"""The assistant page (without JavaScript), the JSON API, feedback and facilitator statistics."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from cocon.assistant import Assistant
+from cocon.assistant.models import AssistantQuestion
+from webapp.assistant_runtime import set_assistant
+
+GUIDE = """Les sociétés coopératives d'intérêt collectif
+
+La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
+des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
+détenir jusqu'à 50 % du capital d'une SCIC.
+"""
+
+
+@pytest.fixture(scope="module")
+def fixture_assistant(tmp_path_factory):
+    corpus = tmp_path_factory.mktemp("web-corpus")
+    (corpus / "guide-scic.txt").write_text(GUIDE, encoding="utf-8")
+    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp("web-index") / "index")
+
+
+@pytest.fixture
+def assistant_app(app, fixture_assistant):
+    if "assistant" not in app.blueprints:  # until create_app registers it
+        from webapp.blueprints import assistant
+        app.register_blueprint(assistant.bp)
+    set_assistant(app, fixture_assistant)
+    return app
+
+
+@pytest.fixture
+def web(assistant_app, client):
+    return client
+
+
+QUESTION = "Quelle part du capital d'une SCIC une collectivité peut-elle détenir ?"
+
+
+def test_the_page_is_a_form_that_works_without_javascript(web):
+    page = web.get("/assistant")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert 'name="question"' in html and 'for="question"' in html and "assistant.js" in html
+    answer = web.post("/assistant", data={"question": QUESTION})
+    html = answer.get_data(as_text=True)
+    assert answer.status_code == 200
+    assert "50 %" in html and "Guide scic" in html
+    assert 'name="useful"' in html
+
+
+def test_an_empty_question_shows_a_message_on_the_form(web):
+    response = web.post("/assistant", data={"question": "   "})
+    assert response.status_code == 422
+    assert 'aria-invalid="true"' in response.get_data(as_text=True)
+
+
+def test_html_in_a_question_is_escaped(web):
+    response = web.post("/assistant", data={"question": "<script>alert(1)</script> SCIC ?"})
+    assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
+
+
+def test_the_api_returns_the_contract_and_a_feedback_token(web, assistant_app):
+    response = web.post("/api/assistant/ask", json={"question": QUESTION, "top_k": 1})
+    assert response.status_code == 200
+    data = response.get_json()
+    assert {"question", "answer", "abstained", "sources", "token"} <= set(data)
+    assert data["sources"][0]["doc"] == "guide-scic.txt"
+    rated = web.post("/api/assistant/feedback", json={"token": data["token"], "useful": False})
+    assert rated.get_json() == {"ok": True}
+    session = assistant_app.extensions["cocon_sessions"]()
+    row = session.scalar(select(AssistantQuestion).where(AssistantQuestion.token == data["token"]))
+    assert row.useful is False and row.channel == "api" and row.question == QUESTION
+    session.close()
+
+
+@pytest.mark.parametrize("payload", [{"question": ""}, {"question": "x" * 5000}, {"nothing": 1},
+                                     {"question": "SCIC", "top_k": 0}])
+def test_the_api_refuses_bad_input_with_a_json_error(web, payload):
+    response = web.post("/api/assistant/ask", json=payload)
+    assert response.status_code == 400
+    assert "error" in response.get_json()
+
+
+def test_feedback_without_javascript_thanks_the_reader(web, assistant_app):
+    data = web.post("/api/assistant/ask", json={"question": QUESTION}).get_json()
+    response = web.post("/assistant/avis", data={"token": data["token"], "useful": "yes"}, follow_redirects=True)
+    assert response.status_code == 200
+    unknown = web.post("/assistant/avis", data={"token": "nope", "useful": "yes"}, follow_redirects=True)
+    assert unknown.status_code == 200
+
+
+def test_a_passage_can_be_read_in_context(web):
+    response = web.get("/assistant/guides/guide-scic.txt/0")
+    assert response.status_code == 200 and "multisociétariat" in response.get_data(as_text=True)
+    assert web.get("/assistant/guides/guide-scic.txt/99").status_code == 404
+
+
+def test_statistics_are_for_facilitators_only(web, assistant_app, make_user, login):
+    assert web.get("/assistant/statistiques").status_code == 302  # to the login page
+    citizen = make_user()
+    login(citizen)
+    assert web.get("/assistant/statistiques").status_code == 403
+
+
+def test_a_site_admin_sees_unanswered_questions(web, make_user, login):
+    web.post("/api/assistant/ask", json={"question": "Quelle est la recette de la tarte tatin ?"})
+    admin = make_user(admin=True)
+    login(admin)
+    response = web.get("/assistant/statistiques")
+    assert response.status_code == 200
+    assert "tarte tatin" in response.get_data(as_text=True)

@@ -1,0 +1,95 @@
+/* Live thread: new, edited, hidden and deleted posts appear without reload, announced politely.
+   After a reconnect, fetches the posts it missed. Never moves the focus. */
+(function () {
+  "use strict";
+  var list = document.getElementById("posts");
+  if (!list || typeof io === "undefined") { return; }
+  var room = "thread:" + list.dataset.threadId;
+  var announcer = document.getElementById("live-announcer");
+
+  function lastId() {
+    var max = 0;
+    list.querySelectorAll("[data-post-id]").forEach(function (el) {
+      max = Math.max(max, parseInt(el.dataset.postId, 10) || 0);
+    });
+    return max;
+  }
+  function say(template, name) {
+    if (!announcer) { return; }
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = template.replace("%(name)s", name); }, 50);
+  }
+  function article(post) {
+    var el = document.createElement("article");
+    el.className = "post post-new";
+    el.id = "message-" + post.id;
+    el.dataset.postId = post.id;
+    el.setAttribute("aria-labelledby", "message-" + post.id + "-author");
+    var header = document.createElement("header");
+    header.className = "post-header";
+    var author = document.createElement("strong");
+    author.id = "message-" + post.id + "-author";
+    author.textContent = post.author;
+    var meta = document.createElement("span");
+    meta.className = "meta";
+    var when = document.createElement("time");
+    when.dateTime = post.created_at;
+    when.textContent = new Date(post.created_at).toLocaleString(document.documentElement.lang || "fr");
+    meta.appendChild(when);
+    header.appendChild(author);
+    header.appendChild(meta);
+    el.appendChild(header);
+    fill(el, post);
+    return el;
+  }
+  function fill(el, post) {
+    var old = el.querySelectorAll(".post-body, .post-trace, .post-actions, .alert");
+    old.forEach(function (node) { node.remove(); });
+    if (post.deleted || post.hidden) {
+      var trace = document.createElement("p");
+      trace.className = "post-trace";
+      trace.textContent = post.deleted
+        ? list.dataset.labelDeleted.replace("%(name)s", post.deleted_by || "")
+        : list.dataset.labelHidden;
+      el.appendChild(trace);
+      return;
+    }
+    var body = document.createElement("div");
+    body.className = "prose post-body";
+    body.innerHTML = post.html; /* rendered and sanitised by the server (nh3 allow-list) */
+    el.appendChild(body);
+  }
+  function upsert(post, announce) {
+    var existing = document.getElementById("message-" + post.id);
+    if (existing) {
+      fill(existing, post);
+      if (announce) { say(list.dataset.labelUpdated, post.author); }
+      return;
+    }
+    list.appendChild(article(post));
+    if (announce) { say(list.dataset.labelNew, post.author); }
+  }
+  function catchUp() {
+    fetch(list.dataset.messagesUrl + "?after=" + lastId(), {credentials: "same-origin",
+      headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.ok ? r.json() : {posts: []}; })
+      .then(function (data) { data.posts.forEach(function (p) { upsert(p, true); }); })
+      .catch(function () {});
+  }
+
+  var socket = io("/live");
+  var joinedOnce = false;
+  socket.on("connect", function () {
+    socket.emit("join", {room: room}, function (ack) {
+      if (ack && ack.ok) {
+        list.dataset.live = "on";
+        if (joinedOnce) { catchUp(); }
+        joinedOnce = true;
+      }
+    });
+  });
+  socket.on("post.created", function (p) { upsert(p, true); });
+  socket.on("post.updated", function (p) { upsert(p, true); });
+  socket.on("post.hidden", function (p) { upsert(p, false); });
+  socket.on("post.deleted", function (p) { upsert(p, false); });
+})();

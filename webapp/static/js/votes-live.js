@@ -1,0 +1,27 @@
+/* Live count of who has voted (never how). The page works without this script. */
+(function () {
+  "use strict";
+  var root = document.getElementById("ballot-live");
+  if (!root || typeof io !== "function") { return; }
+  var ballotId = parseInt(root.dataset.ballotId, 10);
+  var announcer = document.getElementById("live-announcer");
+  var counter = document.getElementById("voted-count");
+  function announce(message) {
+    if (!announcer) { return; }
+    announcer.textContent = "";
+    window.setTimeout(function () { announcer.textContent = message; }, 50);
+  }
+  var socket = io("/live", {transports: ["websocket", "polling"]});
+  socket.on("connect", function () {
+    socket.emit("join", {room: root.dataset.room}, function (ack) {
+      if (ack && ack.ok) { root.dataset.live = "joined"; }
+    });
+  });
+  socket.on("ballot.voted", function (data) {
+    if (!data || data.ballot_id !== ballotId || !counter) { return; }
+    counter.textContent = String(data.voted);
+  });
+  socket.on("ballot.closed", function (data) {
+    if (data && data.ballot_id === ballotId) { announce(root.dataset.msgClosed); }
+  });
+})();
