@@ -20,7 +20,8 @@ FIELD_LABELS = {
     "territory": _l("Territory"), "description": _l("Description"), "quorum": _l("Quorum"),
     "max_proxies": _l("Maximum proxies per holder"), "weight": _l("Vote weight"),
     "title": _l("Title"), "body": _l("Text"), "question": _l("Question"),
-    "place": _l("Place"), "reason": _l("Reason"),
+    "place": _l("Place"), "reason": _l("Reason"), "publisher": _l("Publisher"),
+    "licence": _l("Licence"), "year": _l("Year"),
 }
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import format_date, format_percent, gettext as _
+from flask_babel import format_date, format_percent, gettext as _, ngettext
 
 from cocon.minutes.annual_report import AnnualReport
 from cocon.minutes.blocks import Heading, Layout, Para, Table
@@ -54,8 +54,30 @@ def report_layout(report: AnnualReport, lang: str) -> Layout:
                                    t(o.last_update)) for o in report.orientations)))
     else:
         blocks.append(Para(t(_("No orientation was adopted this year.")), "meta"))
+    blocks.extend(_assistant_blocks(report, t))
     return Layout(title=title, lang=lang, council_name=t(report.council_name), fingerprint="",
                   blocks=blocks, labels={"page": _("Page")})
+
+
+def _assistant_blocks(report: AnnualReport, t) -> list:
+    """What people asked the assistant this year: counts and shared words, never a question."""
+    summary = report.assistant
+    blocks: list = [Heading(2, t(_("Themes people asked the assistant about")))]
+    if not summary.total:
+        return blocks + [Para(t(_("Nobody asked the assistant a question this year.")), "meta")]
+    blocks.append(Para(t(ngettext("%(num)s question was asked to the assistant in %(year)s; "
+                                  "the guides did not answer %(unanswered)s of them.",
+                                  "%(num)s questions were asked to the assistant in %(year)s; "
+                                  "the guides did not answer %(unanswered)s of them.",
+                                  summary.total, year=report.year, unanswered=summary.unanswered))))
+    if summary.themes:
+        blocks.append(Table(t(_("Most frequent themes")), (t(_("Word")), t(_("Questions"))),
+                            tuple((w, str(n)) for w, n in summary.themes)))
+    else:
+        blocks.append(Para(t(_("No word was shared by enough questions to be reported.")), "meta"))
+    blocks.append(Para(t(_("The questions are recorded anonymously, for the whole platform; only words "
+                           "found in several questions are listed.")), "meta"))
+    return blocks
 
 
 def render_report(layout: Layout, fmt: str) -> bytes:

@@ -36,6 +36,11 @@ class AgendaItemForm(FlaskForm):
 class AttendanceForm(FlaskForm):
     status = RadioField(_l("Will you attend?"), choices=STATUSES,
                         validators=[DataRequired()])
+    # choices: the member's validated organisations, set by the view (issue 9)
+    organisation = SelectField(_l("I speak for"), choices=[], validate_choice=False,
+                               validators=[Optional()], description=_l(
+                                   "The organisation shown beside your name in this session: "
+                                   "attendance, proxies, roll-call votes and minutes."))
 
 
 class ProxyForm(FlaskForm):

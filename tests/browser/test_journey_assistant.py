@@ -25,10 +25,7 @@ def fixture_assistant(tmp_path_factory):
 
 @pytest.fixture
 def app(app, fixture_assistant):
-    """The conftest app with the assistant installed (and registered until create_app does)."""
-    if "assistant" not in app.blueprints:
-        from webapp.blueprints import assistant
-        app.register_blueprint(assistant.bp)
+    """The conftest app with the fixture assistant installed."""
     set_assistant(app, fixture_assistant)
     return app
 

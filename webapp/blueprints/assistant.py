@@ -51,8 +51,10 @@ def page():
             get_db().rollback()
             error = error_message(exc)
     status = 200 if error is None else 422
+    from webapp.blueprints.assistant_guides import can_manage_guides
     return render_template("assistant/page.html", question=question, answer=answer, token=token,
-                           error=error), status
+                           error=error, can_see_statistics=bool(g.user and _facilitated_councils()),
+                           can_manage_guides=can_manage_guides(g.user)), status
 
 
 @bp.post("/assistant/avis")

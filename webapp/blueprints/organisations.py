@@ -17,9 +17,12 @@ from webapp.blueprints.councils import load_council
 from webapp.blueprints.organisations_forms import AffiliationForm, OrganisationForm
 from webapp.database import commit, get_db
 from webapp.errors import error_message
+from cocon.organisations.representation import participation
+from webapp.representation import labels_for_session
 from webapp.security import CSP
 
 bp = Blueprint("organisations", __name__, url_prefix="/conseils/<slug>/annuaire")
+bp.add_app_template_global(labels_for_session, "session_labels")  # names' organisations
 
 FIELD_LABELS = {"website": _l("Website"), "postcode": _l("Postcode"), "commune": _l("Commune"),
                 "address": _l("Address"), "sector": _l("sector"), "stake": _l("stake"),
@@ -100,7 +103,8 @@ def view(slug: str, organisation_id: int):
     council = load_council(slug)
     organisation = load_organisation(council, organisation_id)
     return render_template("organisations/view.html", council=council, organisation=organisation,
-                           affiliation_form=AffiliationForm(prefix="affiliation"))
+                           affiliation_form=AffiliationForm(prefix="affiliation"),
+                           took_part=participation(get_db(), organisation, g.user))
 
 
 @bp.route("/proposer", methods=["GET", "POST"])

@@ -24,6 +24,7 @@ from webapp import auth
 from webapp.database import commit, get_db
 from webapp.errors import error_message
 from webapp.mailer import send_mail
+from webapp.representation import representation_choices
 from webapp.plenary_forms import AttendanceForm, PlenaryForm, ProxyForm
 
 bp = Blueprint("plenaries", __name__, url_prefix="/conseils/<slug>/seances")
@@ -132,6 +133,7 @@ def _page_context(plenary: Plenary) -> dict:
                           plenary.proxies)
     mine = attendance_of(plenary, user.id) if user else None
     attendance_form = AttendanceForm(prefix="att", status=mine.status.value if mine else None)
+    representation_choices(attendance_form, plenary, user, mine)
     proxy_form = ProxyForm(prefix="proxy")
     given = proxy_given_by(plenary, user.id) if user else None
     proxy_form.holder.choices = [

@@ -14,6 +14,7 @@ from webapp.blueprints.plenaries import _page_context, load_plenary, plenary_url
 from webapp.database import commit, get_db
 from webapp.errors import error_message
 from webapp.plenary_forms import AttendanceForm
+from webapp.representation import chosen_organisation
 
 bp = Blueprint("plenary_attendance", __name__, url_prefix="/conseils/<slug>/seances/<int:pid>")
 
@@ -39,8 +40,10 @@ def register(slug: str, pid: int):
     plenary = load_plenary(slug, pid)
     form = AttendanceForm(prefix="att")
     status = form.status.data if form.validate_on_submit() else "invalid"
+    organisation_id = chosen_organisation(form)
     return _done(plenary, lambda: attendance.register_attendance(
-        get_db(), plenary, g.user, status, now=utcnow()), _("Your attendance is recorded."))
+        get_db(), plenary, g.user, status, now=utcnow(), organisation_id=organisation_id),
+        _("Your attendance is recorded."))
 
 
 @bp.post("/procuration")

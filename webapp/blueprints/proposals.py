@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
 
+from cocon.accounts.models import User
 from cocon.council.plenary.models import AgendaItem, Plenary
 from cocon.db import utcnow
 from cocon.errors import CoconError
@@ -40,6 +41,18 @@ def _workshops(council):
     return get_db().scalars(select(Workshop).where(Workshop.council_id == council.id)).all()
 
 
+def _members(council):
+    """The council's members, offered as co-authors."""
+    return sorted((m.user for m in council.memberships if m.user is not None),
+                  key=lambda u: u.display_name.casefold())
+
+
+def _chosen_coauthors():
+    """The users ticked as co-authors (an unknown id becomes None: the core refuses it)."""
+    return [get_db().get(User, int(v)) if v.isdigit() else None
+            for v in request.form.getlist("coauthors")]
+
+
 @bp.get("")
 def index(slug: str):
     council = load_council(slug)
@@ -66,7 +79,7 @@ def create(slug: str):
             proposal = drafting.create_proposal(
                 get_db(), council=council, title=request.form.get("title", ""),
                 body=request.form.get("body", ""), author=g.user, workshop_id=workshop_id,
-                now=utcnow())
+                coauthors=_chosen_coauthors(), now=utcnow())
             if request.form.get("submit_now") == "y":
                 drafting.submit_proposal(get_db(), proposal=proposal, actor=g.user, now=utcnow())
         except CoconError as exc:
@@ -77,7 +90,10 @@ def create(slug: str):
             flash(_("The proposal is saved."), "success")
             return _back(proposal)
     return render_template("proposals/form.html", council=council, errors=errors,
-                           workshops=_workshops(council), values=request.form)
+                           workshops=_workshops(council), values=request.form,
+                           members=[u for u in _members(council) if u.id != g.user.id],
+                           chosen={int(v) for v in request.form.getlist("coauthors")
+                                   if v.isdigit()})
 
 
 @bp.get("/<int:pid>")
@@ -159,9 +175,35 @@ def agenda(slug: str, pid: int):
     return _act(slug, pid, run, _("The proposal is on the agenda."))
 
 
-@bp.post("/<int:pid>/modifier")
+@bp.route("/<int:pid>/modifier", methods=["GET", "POST"])
+@auth.login_required
 def edit(slug: str, pid: int):
-    return _act(slug, pid, lambda p: drafting.edit_proposal(
-        get_db(), proposal=p, title=request.form.get("title", ""),
-        body=request.form.get("body", ""), actor=g.user, now=utcnow()),
-        _("The proposal is updated."))
+    proposal = _load(slug, pid)
+    auth.require(perm.can_edit_proposal(g.user, proposal))
+    form, errors = FlaskForm(), []
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        coauthors = _chosen_coauthors() if request.form.get("coauthors_shown") else None
+        try:
+            drafting.edit_proposal(get_db(), proposal=proposal,
+                                   title=request.form.get("title", ""),
+                                   body=request.form.get("body", ""), coauthors=coauthors,
+                                   actor=g.user, now=utcnow())
+        except CoconError as exc:
+            get_db().rollback()
+            errors.append(error_message(exc))
+        else:
+            commit()
+            flash(_("The proposal is updated."), "success")
+            return _back(proposal)
+        values = request.form
+        chosen = {int(v) for v in request.form.getlist("coauthors") if v.isdigit()}
+    else:
+        values = {"title": proposal.title, "body": proposal.body}
+        chosen = {u.id for u in proposal.coauthors}
+    return render_template("proposals/form.html", council=proposal.council, errors=errors,
+                           proposal=proposal, values=values, chosen=chosen,
+                           members=[u for u in _members(proposal.council)
+                                    if u.id != proposal.author_id],
+                           on_agenda=proposal.agenda_item_id is not None)

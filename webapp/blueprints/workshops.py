@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
+from flask_wtf import FlaskForm
 
 from cocon.accounts.models import User
 from cocon.db import utcnow
@@ -11,6 +12,7 @@ from cocon.errors import CoconError, NotFound
 from cocon.workshops import forum, markdown, permissions, services
 from cocon.workshops.models import Post, WorkshopStatus
 from webapp import auth
+from webapp.actions import perform
 from webapp.blueprints.councils import load_council
 from webapp.database import commit, get_db
 from webapp.errors import error_message
@@ -157,7 +159,8 @@ def thread(slug: str, workshop_id: int, thread_id: int):
     council, workshop, thread = load_thread(slug, workshop_id, thread_id)
     form = PostForm()
     if request.method == "POST":
-        auth.require(permissions.can_post(g.user, workshop, thread))
+        auth.require(g.user is not None)
+        forum.check_can_post(g.user, thread)  # a refusal (e.g. a locked thread) says why
         if form.validate_on_submit():
             reply_to = int(form.reply_to.data) if (form.reply_to.data or "").isdigit() else None
             try:
@@ -179,6 +182,20 @@ def thread(slug: str, workshop_id: int, thread_id: int):
     return render_template("workshops/thread.html", council=council, workshop=workshop,
                            thread=thread, posts=posts, form=form), \
         (422 if form.form_errors else 200)
+
+
+@bp.post("/<int:workshop_id>/fils/<int:thread_id>/verrou")
+@auth.login_required
+def lock(slug: str, workshop_id: int, thread_id: int):
+    _council, workshop, thread = load_thread(slug, workshop_id, thread_id)
+    auth.require(permissions.can_moderate(g.user, workshop))
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    locked = request.form.get("locked") == "y"
+    perform(lambda: forum.set_thread_locked(get_db(), thread, locked=locked, actor=g.user,
+                                            now=utcnow()),
+            _("The thread is locked.") if locked else _("The thread is unlocked."))
+    return redirect(forum.thread_url(thread))
 
 
 @bp.get("/<int:workshop_id>/fils/<int:thread_id>/messages.json")

@@ -86,3 +86,26 @@ def can_view_question_log(user, roles: list[str]) -> bool:
     if user is None:
         return False
     return bool(getattr(user, "is_site_admin", False)) or any(r in ("facilitator", "admin") for r in roles)
+
+
+@dataclass
+class ThemeSummary:
+    """Anonymised themes of a period: counts and words shared by several questions, no question text."""
+
+    total: int = 0
+    unanswered: int = 0
+    themes: list[tuple[str, int]] = field(default_factory=list)
+
+
+def question_themes(db: Session, *, since: datetime, until: datetime, limit: int = 15,
+                    min_questions: int = 2) -> ThemeSummary:
+    """Most frequent words of the questions asked in [since, until), for public reports.
+
+    Only alphabetic words of more than three letters that occur in at least `min_questions`
+    different questions are kept, so that a name or an address typed once never shows.
+    """
+    rows = list(db.scalars(select(AssistantQuestion).where(AssistantQuestion.asked_at >= since,
+                                                           AssistantQuestion.asked_at < until)))
+    words = Counter(w for r in rows for w in set(content_words(r.question)) if len(w) > 3 and w.isalpha())
+    themes = [(w, n) for w, n in words.most_common() if n >= min_questions][:limit]
+    return ThemeSummary(total=len(rows), unanswered=sum(bool(r.abstained) for r in rows), themes=themes)

@@ -54,5 +54,8 @@ STEPS.append(_workshops)
 from cocon.demo.votes import add_votes as _votes  # noqa: E402
 STEPS.append(_votes)
 
+from cocon.demo.plenaries import close_past_sessions as _close_sessions  # noqa: E402
+STEPS.append(_close_sessions)  # after the votes held during the past session
+
 from cocon.demo.minutes import add_minutes as _minutes  # noqa: E402
 STEPS.append(_minutes)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cocon.council.models import Council
 from cocon.council.plenary import agenda, attendance, services
+from cocon.council.plenary.models import Plenary
 from cocon.council.plenary.state import PARIS
 
 PAST_ITEMS = [
@@ -72,7 +74,8 @@ def add_sessions(db: Session, council: Council, *, now: datetime) -> None:
     while (next_id := services.next_item_id(past)) is not None:
         services.set_current_item(db, past, next_id, actor=facilitator, now=moment)
         moment += timedelta(minutes=30)
-    services.close_plenary(db, past, actor=facilitator, now=starts + timedelta(hours=2, minutes=25))
+    # left open: the votes step holds its ballots during the session, then
+    # close_past_sessions closes it (votes are only created and opened in an open session)
 
     day = (now + timedelta(days=24)).astimezone(PARIS).date()
     upcoming = services.create_plenary(
@@ -87,3 +90,14 @@ def add_sessions(db: Session, council: Council, *, now: datetime) -> None:
     services.convene_plenary(db, upcoming, actor=facilitator, now=now)
     attendance.register_attendance(db, upcoming, users["scop"], "present", now=now)
     attendance.register_attendance(db, upcoming, users["elu2"], "excused", now=now)
+
+
+def close_past_sessions(db: Session, council: Council, *, now: datetime) -> None:
+    """Close the past plenary at the end of its session, once its votes have been held."""
+    facilitator = next(m.user for m in council.memberships
+                       if m.user.email.split("@")[0] == "animation")
+    for plenary in db.scalars(select(Plenary).where(Plenary.council_id == council.id,
+                                                   Plenary.opened_at.is_not(None),
+                                                   Plenary.closed_at.is_(None))):
+        services.close_plenary(db, plenary, actor=facilitator,
+                               now=plenary.starts_at + timedelta(hours=2, minutes=25))

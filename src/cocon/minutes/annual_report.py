@@ -1,17 +1,16 @@
-"""The bilan annuel of a council: sessions held, participation by college, orientations.
-
-The assistant keeps no question log in the database yet, so the report has no section on
-the themes people asked about.
+"""The bilan annuel of a council: sessions held, participation by college, orientations,
+and the themes people asked the assistant about (anonymised: counts and shared words only).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cocon.assistant.log import ThemeSummary, question_themes
 from cocon.council.plenary.models import AttendanceStatus, Plenary
 from cocon.council.plenary.state import PARIS
 from cocon.proposals.register_models import Orientation
@@ -55,6 +54,7 @@ class AnnualReport:
     sessions: list[SessionHeld] = field(default_factory=list)
     colleges: list[CollegeParticipation] = field(default_factory=list)
     orientations: list[OrientationFollowUp] = field(default_factory=list)
+    assistant: ThemeSummary = field(default_factory=ThemeSummary)
 
 
 def _in_year(moment: datetime, year: int) -> bool:
@@ -92,4 +92,8 @@ def annual_report(db: Session, council, year: int) -> AnnualReport:
             last = o.updates[-1].note if o.updates else ""
             report.orientations.append(OrientationFollowUp(o.title, o.adopted_at,
                                                            o.status.value, last))
+    # The assistant's log is shared by the whole platform (questions are anonymous).
+    start = datetime(year, 1, 1, tzinfo=PARIS).astimezone(timezone.utc)
+    end = datetime(year + 1, 1, 1, tzinfo=PARIS).astimezone(timezone.utc)
+    report.assistant = question_themes(db, since=start, until=end)
     return report

@@ -9,7 +9,7 @@ from cocon.council.models import Role
 from cocon.council.plenary.models import AttendanceStatus, Plenary
 from cocon.council.plenary.quorum import quorum_state
 from cocon.errors import NotFound
-from cocon.organisations.models import Affiliation, Organisation
+from cocon.organisations.representation import session_labels
 from cocon.proposals.models import Proposal
 from cocon.proposals.register_models import Orientation
 from cocon.proposals.voting_models import Ballot
@@ -22,23 +22,12 @@ from .votes import vote_from_result
 NO_COLLEGE = "—"
 
 
-def _organisations(db: Session, council_id: int) -> dict[int, str]:
-    rows = db.execute(select(Affiliation.user_id, Organisation.name)
-                      .join(Organisation, Affiliation.organisation_id == Organisation.id)
-                      .where(Organisation.council_id == council_id)
-                      .order_by(Affiliation.is_representative.desc(), Organisation.name))
-    out: dict[int, str] = {}
-    for user_id, name in rows:
-        out.setdefault(user_id, name)
-    return out
-
-
 def _attendance(db: Session, plenary: Plenary) -> list[CollegeAttendance]:
     council = plenary.council
     status = {a.user_id: a.status for a in plenary.attendances}
     present = {uid for uid, s in status.items() if s == AttendanceStatus.PRESENT}
     holders = {p.giver_id: p.holder for p in plenary.proxies if p.holder_id in present}
-    orgs = _organisations(db, council.id)
+    orgs = session_labels(db, plenary)  # chosen for the session, else the usual organisation
     groups: dict[str, list[Attendee]] = {c.name: [] for c in council.colleges}
     members = sorted((m for m in council.memberships if m.role != Role.OBSERVER),
                      key=lambda m: m.user.display_name.casefold())

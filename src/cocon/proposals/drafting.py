@@ -9,12 +9,28 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from cocon import audit
-from cocon.errors import Conflict, Forbidden, NotFound
+from cocon.council.permissions import membership_of
+from cocon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cocon.proposals import permissions as perms
 from cocon.proposals.markup import render_markdown
 from cocon.proposals.models import (Amendment, AmendmentStatus, Proposal, ProposalComment,
                                     ProposalRevision, Support)
 from cocon.validation import clean_text
+
+
+def check_coauthors(council, author, coauthors) -> list:
+    """Co-authors are members of the council, other than the author, each named once."""
+    chosen, seen = [], set()
+    for user in coauthors:
+        if user is None or membership_of(user, council) is None:
+            raise InvalidInput("Co-authors must be members of the council.")
+        if author is not None and user.id == author.id:
+            raise InvalidInput("The author cannot also be a co-author.")
+        if user.id in seen:
+            raise InvalidInput("A co-author is named twice.")
+        seen.add(user.id)
+        chosen.append(user)
+    return chosen
 
 
 def create_proposal(db: Session, *, council, title: str, body: str, author, workshop_id=None,
@@ -23,10 +39,11 @@ def create_proposal(db: Session, *, council, title: str, body: str, author, work
     if not perms.can_create_proposal(author, council):
         raise Forbidden("Only members of the council can draft proposals.")
     body = clean_text(body, field="body", max_length=20000, multiline=True)
+    coauthors = check_coauthors(council, author, coauthors)
     proposal = Proposal(council_id=council.id, council=council, workshop_id=workshop_id,
                         title=clean_text(title, field="title", max_length=200), body=body,
                         body_html=render_markdown(body), author=author, created_at=now,
-                        coauthors=[u for u in coauthors if u.id != author.id])
+                        coauthors=coauthors)
     db.add(proposal)
     db.flush()
     return proposal
@@ -57,12 +74,14 @@ def submit_proposal(db: Session, *, proposal: Proposal, actor, now: datetime) ->
 
 
 def edit_proposal(db: Session, *, proposal: Proposal, title: str, body: str, actor,
-                  now: datetime) -> None:
-    """Change the text, keeping the former one; audited once the proposal is on an agenda."""
+                  now: datetime, coauthors=None) -> None:
+    """Change the text (and co-authors), keeping the former text; audited once on an agenda."""
     if not perms.can_edit_proposal(actor, proposal):
         raise Forbidden("You cannot edit this proposal.")
     body = clean_text(body, field="body", max_length=20000, multiline=True)
     title = clean_text(title, field="title", max_length=200)
+    if coauthors is not None:
+        proposal.coauthors = check_coauthors(proposal.council, proposal.author, coauthors)
     if body != proposal.body:
         proposal.revisions.append(ProposalRevision(body=proposal.body, replaced_at=now))
     proposal.title, proposal.body, proposal.body_html = title, body, render_markdown(body)

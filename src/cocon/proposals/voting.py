@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from cocon import audit
 from cocon.council.permissions import can_facilitate, membership_of
+from cocon.council.plenary.state import PlenaryState, plenary_state
 from cocon.errors import Conflict, Forbidden, InvalidInput
 from cocon.events import Event
 from cocon.proposals.casting import room, voted_count
@@ -29,12 +30,19 @@ def _facilitator(actor, council) -> None:
         raise Forbidden("Only facilitators run votes.")
 
 
+def _plenary_open(plenary, message: str) -> None:
+    """Votes are created and opened only during an open plenary session."""
+    if plenary is None or plenary_state(plenary) != PlenaryState.OPEN:
+        raise Conflict(message)
+
+
 def create_ballot(db: Session, *, item, question: str, method: str, secret: bool = True,
                   candidates: list[str] | None = None, grades: list[str] | None = None,
                   proposal=None, actor, now: datetime) -> Ballot:
     """Prepare a ballot on an agenda item (not open yet)."""
     plenary = item.plenary
     _facilitator(actor, plenary.council)
+    _plenary_open(plenary, "A vote can only be created while its plenary session is open.")
     if method not in METHODS:
         raise InvalidInput("Unknown voting method.")
     question = clean_text(question, field="question", max_length=2000, multiline=True)
@@ -71,6 +79,7 @@ def open_ballot(db: Session, *, ballot: Ballot, actor, now: datetime) -> list[Ev
     db.refresh(ballot, with_for_update=True)
     if ballot_state(ballot) != BallotState.DRAFT:
         raise Conflict("This vote has already been opened.")
+    _plenary_open(ballot.plenary, "A vote can only be opened while its plenary session is open.")
     ballot.opened_at, ballot.opened_by_id = now, actor.id
     db.flush()
     audit.record(db, action="ballot.open", now=now, actor=actor, council_id=ballot.council_id,

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from cocon import audit, notifications, search
 from cocon.accounts.models import User
-from cocon.errors import Forbidden, InvalidInput, NotFound
+from cocon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cocon.events import Event
 from cocon.validation import clean_text
 from cocon.workshops import markdown, mentions, permissions
@@ -111,11 +111,36 @@ def _notify(db: Session, post: Post, now: datetime, *, skip: set[int],
     return [n for n in notes if n is not None]
 
 
+def check_can_post(author: User | None, thread: Thread) -> None:
+    """Refuse, with the reason, whoever may not write in this thread (a locked one says so)."""
+    if permissions.can_post(author, thread.workshop, thread):
+        return
+    if thread.locked and permissions.can_post(author, thread.workshop):
+        raise Forbidden("This thread is locked: new messages are no longer accepted.")
+    raise Forbidden("You may not write in this thread.")
+
+
+def set_thread_locked(db: Session, thread: Thread, *, locked: bool, actor: User | None,
+                      now: datetime) -> Thread:
+    """Lock (no more messages, except from moderators) or unlock a thread; audited."""
+    if not permissions.can_moderate(actor, thread.workshop):
+        raise Forbidden("Only the workshop's moderators may lock or unlock a thread.")
+    if bool(thread.locked) == bool(locked):
+        if locked:
+            raise Conflict("This thread is already locked.")
+        raise Conflict("This thread is not locked.")
+    thread.locked = bool(locked)
+    db.flush()
+    audit.record(db, action="thread.lock" if locked else "thread.unlock", now=now, actor=actor,
+                 council_id=thread.workshop.council_id, target_type="thread",
+                 target_id=thread.id)
+    return thread
+
+
 def add_post(db: Session, thread: Thread, *, author: User, body: str, now: datetime,
              reply_to_id: int | None = None) -> Outcome:
     """Write a post (or a reply) in a thread; mentioned people and the replied-to are told."""
-    if not permissions.can_post(author, thread.workshop, thread):
-        raise Forbidden("You may not write in this thread.")
+    check_can_post(author, thread)
     text = markdown.check_markdown(body)
     reply_to = None
     if reply_to_id is not None:

@@ -26,9 +26,6 @@ def fixture_assistant(tmp_path_factory):
 
 @pytest.fixture
 def assistant_app(app, fixture_assistant):
-    if "assistant" not in app.blueprints:  # until create_app registers it
-        from webapp.blueprints import assistant
-        app.register_blueprint(assistant.bp)
     set_assistant(app, fixture_assistant)
     return app
 

@@ -78,7 +78,9 @@
   }
 
   var socket = io("/live");
+  window.coconThreadSocket = socket; /* exposed for tests and debugging */
   var joinedOnce = false;
+  socket.on("disconnect", function () { list.dataset.live = "off"; });
   socket.on("connect", function () {
     socket.emit("join", {room: room}, function (ack) {
       if (ack && ack.ok) {

@@ -13,6 +13,8 @@ from cocon.council.plenary.models import Attendance, AttendanceStatus, Plenary, 
 from cocon.council.plenary.state import PlenaryState, plenary_state
 from cocon.errors import Conflict, Forbidden, InvalidInput
 from cocon.events import Event
+from cocon.organisations.models import Organisation
+from cocon.organisations.representation import check_representation
 
 
 def _status(value) -> AttendanceStatus:
@@ -58,12 +60,17 @@ def _set(db: Session, plenary: Plenary, user_id: int, status: AttendanceStatus, 
 
 
 def register_attendance(db: Session, plenary: Plenary, user: User, status, *,
-                        now: datetime) -> list[Event]:
-    """A member says they are present, excused or absent."""
+                        now: datetime, organisation_id: int | None = None) -> list[Event]:
+    """A member says they are present, excused or absent, and which organisation they speak for."""
     _not_closed(plenary, "This session is closed: attendance can no longer change.")
     if not permissions.can_register_attendance(user, plenary):
         raise Forbidden("Only members of the council register their attendance.")
+    chosen = (check_representation(db, user.id, plenary.council.id, organisation_id)
+              if organisation_id is not None else None)
     _set(db, plenary, user.id, _status(status), checked_in_by=None, now=now)
+    attendance_of(plenary, user.id).organisation = (
+        db.get(Organisation, chosen) if chosen is not None else None)
+    db.flush()
     return [live.attendance_changed(plenary)]
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from cocon.accounts.models import User
 from cocon.council.models import Council
 from cocon.db import Base, UTCDateTime
+from cocon.organisations.models import Organisation
 
 
 def _enum(cls):
@@ -97,8 +98,12 @@ class Attendance(Base):
     checked_in_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # the organisation the member speaks for in this session (issue 9), if any
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL"), nullable=True)
 
     user: Mapped[User] = relationship(foreign_keys=[user_id])
+    organisation: Mapped[Organisation | None] = relationship()
 
 
 class Proxy(Base):

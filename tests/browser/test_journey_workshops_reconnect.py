@@ -1,0 +1,55 @@
+"""A thread page whose socket dropped catches up, once reconnected, on the posts it missed."""
+
+from playwright.sync_api import expect
+
+from cocon.council.models import Role
+from cocon.council.services import add_member
+from cocon.db import utcnow
+from cocon.workshops import forum, services
+from tests.browser.test_journey_workshops import sign_in
+
+
+def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server, axe, make_user,
+                                                     make_council, app_db):
+    admin = make_user(admin=True, name="Claire Fontaine")
+    council = make_council(admin)
+    karim = make_user(name="Karim Benali")
+    lucie = make_user(name="Lucie Ernst")
+    add_member(app_db, council, karim, role=Role.FACILITATOR, actor=admin, now=utcnow())
+    add_member(app_db, council, lucie, role=Role.MEMBER, college_id=council.colleges[1].id,
+               actor=admin, now=utcnow())
+    workshop = services.create_workshop(app_db, council, title="Alimentation durable",
+                                        actor=karim, now=utcnow())
+    thread = forum.start_thread(app_db, workshop, author=karim, title="Cantines bio",
+                                body="Premier message", now=utcnow()).post.thread
+    app_db.commit()
+    base = live_server.url
+    thread_url = f"{base}{forum.thread_url(thread)}"
+
+    sign_in(page, base, karim)
+    page.goto(thread_url)
+    expect(page.locator("#posts[data-live='on']")).to_have_count(1)
+    expect(page.locator(".post")).to_have_count(1)
+    page.evaluate("window.coconThreadSocket.disconnect()")
+    expect(page.locator("#posts[data-live='off']")).to_have_count(1)
+
+    other = browser.new_context(locale="fr-FR")
+    lucie_page = other.new_page()
+    lucie_page.set_default_timeout(10_000)
+    try:
+        sign_in(lucie_page, base, lucie)
+        lucie_page.goto(thread_url)
+        lucie_page.get_by_label("Votre réponse").fill("Message écrit pendant la coupure")
+        lucie_page.get_by_role("button", name="Publier").click()
+        expect(lucie_page.locator(".post")).to_have_count(2)
+    finally:
+        other.close()
+
+    page.wait_for_timeout(500)
+    expect(page.locator(".post")).to_have_count(1)  # missed while disconnected
+    page.evaluate("window.coconThreadSocket.connect()")
+    expect(page.locator("#posts[data-live='on']")).to_have_count(1)
+    expect(page.locator(".post")).to_have_count(2)
+    expect(page.locator(".post").nth(1)).to_contain_text("Message écrit pendant la coupure")
+    expect(page.locator("#live-announcer")).to_contain_text("Lucie Ernst")
+    axe(page, context="thread after catching up")
