@@ -111,3 +111,28 @@ def test_a_site_admin_sees_unanswered_questions(web, make_user, login):
     response = web.get("/assistant/statistiques")
     assert response.status_code == 200
     assert "tarte tatin" in response.get_data(as_text=True)
+
+
+def test_the_page_links_facilitators_to_statistics_and_admins_to_the_guides(
+        assistant_app, make_user, make_council, app_db):
+    from cocon.council.models import Role
+    from cocon.council.services import add_member
+    from cocon.db import utcnow
+    admin = make_user(admin=True)
+    council = make_council(admin)
+    facilitator, member = make_user(), make_user()
+    add_member(app_db, council, facilitator, role=Role.FACILITATOR, now=utcnow())
+    add_member(app_db, council, member, role=Role.MEMBER, college_id=council.colleges[0].id,
+               now=utcnow())
+    app_db.commit()
+    seen = {}
+    for who, user in (("visitor", None), ("member", member), ("facilitator", facilitator),
+                      ("admin", admin)):
+        client = assistant_app.test_client()
+        if user is not None:
+            from tests.conftest import PASSWORD
+            client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+        html = client.get("/assistant").get_data(as_text=True)
+        seen[who] = ("/assistant/statistiques" in html, "/assistant/guides" in html)
+    assert seen == {"visitor": (False, False), "member": (False, False),
+                    "facilitator": (True, False), "admin": (True, True)}
