@@ -6,17 +6,15 @@ words: an FTS5 table on SQLite (kept in sync here), `to_tsvector('simple', …)`
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
 from typing import Iterable
 
 from sqlalchemy import Boolean, Integer, String, Text, UniqueConstraint, select, text
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from cocon.db import Base, UTCDateTime
+from cocon.french import fold, folded_words, stem  # noqa: F401 (fold re-exported)
 
 FTS_TABLE = "search_documents_fts"
 PG_INDEX = "ix_search_documents_stemmed_tsv"
@@ -29,8 +27,6 @@ les leur leurs lui m ma mais me meme mes moi mon n ne ni nos notre nous on ou pa
 qui s sa se ses si son sont sur t ta te tes toi ton tu un une vos votre vous y est sont etre avoir
 ont a ete fait plus tres tout tous toute toutes comme aussi donc car
 """.split())
-_TOKEN = re.compile(r"[a-z0-9]+")
-_ELISION = re.compile(r"\b(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 
 class SearchDocument(Base):
@@ -65,23 +61,9 @@ class Hit:
     excerpt: str
 
 
-def fold(value: str) -> str:
-    """Lower-case without accents: "Coopérative" → "cooperative"."""
-    value = value.lower().replace("œ", "oe").replace("æ", "ae")
-    return "".join(c for c in unicodedata.normalize("NFKD", value) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-    return Stemmer.Stemmer("french")
-
-
 def analyse(value: str) -> list[str]:
     """The French search terms of a text: folded, stemmed, without stop words."""
-    words = _TOKEN.findall(fold(_ELISION.sub(" ", value or "")))
-    words = [w for w in words if w not in STOP_WORDS]
-    return [w if w.isdigit() or len(w) <= 3 else _stemmer().stemWord(w) for w in words]
+    return [stem(w) for w in folded_words(value) if w not in STOP_WORDS]
 
 
 def _is_sqlite(db: Session) -> bool:

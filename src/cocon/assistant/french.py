@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import lru_cache
+
+from cocon.french import ELISION, TOKEN, fold, stem  # noqa: F401 (fold, stem re-exported)
 
 _STOP_WORDS = """
 a afin ai aie aient aies ait alors as au aucun aucune aupres auquel aussi autre autres aux auxquelles
@@ -23,17 +23,6 @@ guide guides selon apres parle parlent disent dit mentionne mentionnent evoque e
 document documents differents
 """.split()
 STOP_WORDS = frozenset(_STOP_WORDS)
-_TOKEN = re.compile(r"[a-z0-9]+")
-_ELISION = re.compile(r"\b(?:l|d|qu|n|s|j|c|m|t|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents: "Économie" → "economie"."""
-    text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 # "peut-elle", "doit-on": a verb and its subject pronoun, not a compound word
 _PRONOUNS = frozenset("je tu il elle on nous vous ils elles ce".split())
@@ -44,25 +33,10 @@ def words(text: str) -> list[str]:
 
     A hyphenated compound also yields its joined form, so "micro-crédit" meets "microcrédit".
     """
-    folded = fold(_ELISION.sub(" ", text))
+    folded = fold(ELISION.sub(" ", text))
     joined = [a + b for a, b in _COMPOUND.findall(folded)
               if b not in _PRONOUNS and a not in STOP_WORDS]
-    return _TOKEN.findall(folded) + joined
-
-
-@lru_cache(maxsize=1)
-def _stemmer():
-    import Stemmer
-
-    return Stemmer.Stemmer("french")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Snowball French stem of a folded word (numbers and acronyms kept whole)."""
-    if word.isdigit() or len(word) <= 3:
-        return word
-    return _stemmer().stemWord(word)
+    return TOKEN.findall(folded) + joined
 
 
 def content_words(text: str) -> list[str]:
