@@ -67,7 +67,9 @@ def load_current_user() -> None:
             session["locale"] = locale
         g.session_expired = True
         return
-    get_db().commit()  # keeps last_seen_at
+    db = get_db()
+    if db.dirty:  # last_seen_at moved (at most once a minute): keep it
+        db.commit()
     g.user = user
 
 

@@ -189,3 +189,23 @@ def test_security_headers_are_on_every_page(client):
     assert "unsafe-inline" not in csp.split("script-src")[1].split(";")[0]
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert headers["Referrer-Policy"]
+
+
+def test_activity_keeps_the_session_alive_without_writing_on_every_request(app, make_user, app_db):
+    from datetime import timedelta
+    from sqlalchemy import select
+    from cocon.accounts.models import LoginSession
+    user = make_user()
+    client = app.test_client()
+    client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
+    login = app_db.scalar(select(LoginSession))
+    start = login.last_seen_at
+    client.get("/compte/profil")
+    app_db.expire_all()
+    assert app_db.get(LoginSession, login.id).last_seen_at == start  # within the minute
+    login = app_db.get(LoginSession, login.id)
+    login.last_seen_at = start - timedelta(minutes=5)
+    app_db.commit()
+    client.get("/compte/profil")
+    app_db.expire_all()
+    assert app_db.get(LoginSession, login.id).last_seen_at > start - timedelta(minutes=1)

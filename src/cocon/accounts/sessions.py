@@ -49,8 +49,7 @@ def resolve_session(db: Session, token: object, *, now: datetime) -> User | None
     if user is None or user.is_erased:
         return None
     if now - login.last_seen_at > TOUCH_EVERY:
-        login.last_seen_at = now
-        db.flush()
+        login.last_seen_at = now  # left unflushed: the caller commits only when it changed
     return user
 
 
