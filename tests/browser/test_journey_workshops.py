@@ -59,14 +59,14 @@ def test_two_browsers_see_each_others_posts_live(browser, page, live_server, axe
         lucie_page.get_by_role("button", name="Publish").click()
 
         # Karim's page did not reload: the post arrives live and is announced
-        expect(page.locator(".post")).to_have_count(2)
+        expect(page.locator(".post")).to_have_count(2, timeout=15_000)
         expect(page.locator(".post").nth(1)).to_contain_text("La légumerie")
         expect(page.locator("#live-announcer")).to_contain_text("Lucie Ernst")
         assert page.evaluate("document.activeElement.tagName") != "ARTICLE"
 
         page.get_by_label("Your reply").fill("Merci, je note.")
         page.get_by_role("button", name="Publish").click()
-        expect(lucie_page.locator(".post")).to_have_count(3)
+        expect(lucie_page.locator(".post")).to_have_count(3, timeout=15_000)
         expect(lucie_page.locator(".post").nth(2)).to_contain_text("Merci, je note.")
         axe(lucie_page, context="thread after live posts")
     finally:
