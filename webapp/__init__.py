@@ -35,7 +35,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     templating.init_app(app)
     CSRFProtect(app)
     limiter = Limiter(get_remote_address, app=app, storage_uri=app.config["RATELIMIT_STORAGE_URI"],
-                      default_limits=[], headers_enabled=True)
+                      default_limits=[], headers_enabled=True,
+                      # Redis down: count in this process's memory rather than refuse service
+                      in_memory_fallback_enabled=True, swallow_errors=True)
     app.extensions["limiter"] = limiter
     errors.register(app)
 
@@ -57,7 +59,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     socketio = SocketIO(app, async_mode="threading", manage_session=False,
                         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
-                        cors_allowed_origins=app.config.get("SOCKETIO_ORIGINS"))
+                        cors_allowed_origins=app.config.get("SOCKETIO_ORIGINS"),
+                        # clients only send `join`/`leave`: a larger message is an abuse
+                        max_http_buffer_size=16 * 1024)
     app.extensions["socketio"] = socketio
     from webapp import plenary_sockets, workshop_sockets
     from webapp.sockets import ROOM_CHECKS, LiveNamespace

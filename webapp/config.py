@@ -36,7 +36,8 @@ SETTINGS: dict[str, tuple[Any, Any]] = {
     "EMBEDDING_PASSAGE_PREFIX": ("", str),
     "SOCKETIO_MESSAGE_QUEUE": (None, str),
     "REDIS_URL": (None, str),
-    "RATELIMIT_STORAGE_URI": ("memory://", str),
+    "RATELIMIT_STORAGE_URI": (None, str),  # defaults to REDIS_URL, else this process's memory
+    "RATELIMIT_ENABLED": (True, _bool),  # off only for load benchmarks (bench/cluster.py)
     "MAIL_SERVER": (None, str),
     "MAIL_PORT": (587, int),
     "MAIL_USERNAME": (None, str),
@@ -85,6 +86,9 @@ def load_config(environ: Mapping[str, str] | None = None,
         config["INDEX_DIR"] = str(instance / "index")
     if not config["SOCKETIO_MESSAGE_QUEUE"] and config["REDIS_URL"]:
         config["SOCKETIO_MESSAGE_QUEUE"] = config["REDIS_URL"]
+    if not config["RATELIMIT_STORAGE_URI"]:
+        # limits must be shared by every server process: Redis when there is one
+        config["RATELIMIT_STORAGE_URI"] = config["REDIS_URL"] or "memory://"
     if config["DEFAULT_LOCALE"] not in {"fr", "en"}:
         raise ConfigurationError("Invalid value for COCON_DEFAULT_LOCALE: use fr or en")
     return config

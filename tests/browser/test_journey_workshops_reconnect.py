@@ -9,8 +9,8 @@ from cocon.workshops import forum, services
 from tests.browser.test_journey_workshops import sign_in
 
 
-def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server, axe, make_user,
-                                                     make_council, app_db):
+def thread_with_two_people(app_db, make_user, make_council, title):
+    """A facilitator, Karim, and a member, Lucie, in a workshop thread; returns them and it."""
     admin = make_user(admin=True, name="Claire Fontaine")
     council = make_council(admin)
     karim = make_user(name="Karim Benali")
@@ -18,11 +18,32 @@ def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server,
     add_member(app_db, council, karim, role=Role.FACILITATOR, actor=admin, now=utcnow())
     add_member(app_db, council, lucie, role=Role.MEMBER, college_id=council.colleges[1].id,
                actor=admin, now=utcnow())
-    workshop = services.create_workshop(app_db, council, title="Alimentation durable",
-                                        actor=karim, now=utcnow())
+    workshop = services.create_workshop(app_db, council, title=title, actor=karim, now=utcnow())
     thread = forum.start_thread(app_db, workshop, author=karim, title="Cantines bio",
                                 body="Premier message", now=utcnow()).post.thread
     app_db.commit()
+    return karim, lucie, thread
+
+
+def post_as(browser, base, person, thread_url, text):
+    """Another browser posts a reply in the thread."""
+    other = browser.new_context(locale="fr-FR")
+    other_page = other.new_page()
+    other_page.set_default_timeout(10_000)
+    try:
+        sign_in(other_page, base, person)
+        other_page.goto(thread_url)
+        other_page.get_by_label("Votre réponse").fill(text)
+        other_page.get_by_role("button", name="Publier").click()
+        expect(other_page.locator(".post")).to_have_count(2)
+    finally:
+        other.close()
+
+
+def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server, axe, make_user,
+                                                     make_council, app_db):
+    karim, lucie, thread = thread_with_two_people(app_db, make_user, make_council,
+                                                  "Alimentation durable")
     base = live_server.url
     thread_url = f"{base}{forum.thread_url(thread)}"
 
@@ -33,17 +54,7 @@ def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server,
     page.evaluate("window.coconThreadSocket.disconnect()")
     expect(page.locator("#posts[data-live='off']")).to_have_count(1)
 
-    other = browser.new_context(locale="fr-FR")
-    lucie_page = other.new_page()
-    lucie_page.set_default_timeout(10_000)
-    try:
-        sign_in(lucie_page, base, lucie)
-        lucie_page.goto(thread_url)
-        lucie_page.get_by_label("Votre réponse").fill("Message écrit pendant la coupure")
-        lucie_page.get_by_role("button", name="Publier").click()
-        expect(lucie_page.locator(".post")).to_have_count(2)
-    finally:
-        other.close()
+    post_as(browser, base, lucie, thread_url, "Message écrit pendant la coupure")
 
     page.wait_for_timeout(500)
     expect(page.locator(".post")).to_have_count(1)  # missed while disconnected
@@ -53,3 +64,25 @@ def test_a_dropped_socket_catches_up_on_missed_posts(browser, page, live_server,
     expect(page.locator(".post").nth(1)).to_contain_text("Message écrit pendant la coupure")
     expect(page.locator("#live-announcer")).to_contain_text("Lucie Ernst")
     axe(page, context="thread after catching up")
+
+
+def test_where_websockets_are_blocked_the_thread_still_follows_by_polling(
+        browser, page, live_server, make_user, make_council, app_db):
+    karim, lucie, thread = thread_with_two_people(app_db, make_user, make_council, "Mobilités")
+    base = live_server.url
+    thread_url = f"{base}{forum.thread_url(thread)}"
+
+    page.add_init_script("window.coconLivePollMs = 500; window.coconLiveGraceMs = 500;")
+    refused = []
+    page.route_web_socket("**/socket.io/**", lambda ws: (refused.append(ws.url), ws.close()))
+    sign_in(page, base, karim)
+    page.goto(thread_url)
+    expect(page.locator(".post")).to_have_count(1)
+    page.wait_for_timeout(300)
+    assert refused, "the page should have tried a WebSocket"
+    assert page.locator("#posts[data-live='on']").count() == 0  # never joined live
+
+    post_as(browser, base, lucie, thread_url, "Message reçu sans WebSocket")
+
+    expect(page.locator(".post")).to_have_count(2)
+    expect(page.locator(".post").nth(1)).to_contain_text("Message reçu sans WebSocket")

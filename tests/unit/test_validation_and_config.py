@@ -61,3 +61,16 @@ def test_secret_key_is_generated_once_and_kept(tmp_path):
     assert len(first) == 64
     assert instance_secret_key(tmp_path) == first
     assert oct((tmp_path / "secret_key").stat().st_mode)[-3:] == "600"
+
+
+def test_with_redis_every_process_shares_the_message_queue_and_the_rate_limits():
+    config = load_config({"COCON_REDIS_URL": "redis://cache:6379/2"})
+    assert config["SOCKETIO_MESSAGE_QUEUE"] == "redis://cache:6379/2"
+    assert config["RATELIMIT_STORAGE_URI"] == "redis://cache:6379/2"
+
+
+def test_without_redis_rate_limits_stay_in_the_process():
+    assert load_config({})["RATELIMIT_STORAGE_URI"] == "memory://"
+    explicit = load_config({"COCON_REDIS_URL": "redis://a/1",
+                            "COCON_RATELIMIT_STORAGE_URI": "redis://b/4"})
+    assert explicit["RATELIMIT_STORAGE_URI"] == "redis://b/4"

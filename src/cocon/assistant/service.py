@@ -99,6 +99,25 @@ class Assistant:
             use_encoder.load()
         return cls(index, encoder, use_encoder, settings or settings_for(encoder.model_name))
 
+    def reload_index(self, index_dir: str | Path, corpus_dir: str | Path) -> "Assistant | None":
+        """A copy reading the index another process saved, with the same loaded models.
+
+        None when the folder on disk does not (yet) match the corpus and these models: a
+        process that did not build the index never rebuilds it, it waits for the builder.
+        """
+        encoder = self.encoder
+        if not index_is_current(Path(index_dir), Path(corpus_dir), encoder.model_name,
+                                encoder.query_prefix, encoder.passage_prefix,
+                                self.use_encoder is not None):
+            return None
+        try:
+            index = load_index(Path(index_dir))
+        except (OSError, ValueError, KeyError):
+            return None  # caught mid-swap: the next check will find it whole
+        fresh = Assistant(index, encoder, self.use_encoder, self.settings)
+        fresh._lock = self._lock  # the models are shared, so is their guard
+        return fresh
+
     def with_settings(self, **changes) -> "Assistant":
         """The same index and models with other retrieval knobs (for benchmarks)."""
         return Assistant(self.index, self.encoder, self.use_encoder, replace(self.settings, **changes))

@@ -153,3 +153,28 @@ def test_a_guide_without_text_or_of_the_wrong_type_is_refused(guides_app, admin_
     _refused(guides_app, admin_client, "vide.md", b"   \n\n  ", "contains no text|ne contient aucun texte")
     _refused(guides_app, admin_client, "image.png", b"\x89PNG....", "Unsupported file type|non accepté")
     _refused(guides_app, admin_client, "faux.docx", b"PK\x03\x04 broken", "valid DOCX|DOCX valide")
+
+
+def test_another_server_process_reads_the_new_index_without_reloading_its_models(
+        guides_app, admin_client, built, monkeypatch):
+    from webapp import assistant_runtime, create_app
+    _, _, assistant = built
+    other = create_app({key: guides_app.config[key] for key in (
+        "TESTING", "DATABASE_URL", "INSTANCE_PATH", "SECRET_KEY", "CORPUS_DIR", "INDEX_DIR",
+        "SOCKETIO_MESSAGE_QUEUE")})
+    set_assistant(other, assistant)  # the second process loaded the index before the upload
+    question = "La cantine peut-elle être payée en monnaie locale ?"
+    assert get_assistant(other).ask(question).sources[0].doc == "guide-scic.txt"
+
+    assert upload(admin_client, "monnaies.md", NEW_GUIDE.encode("utf-8"),
+                  title="Les monnaies locales").status_code == 302
+    assert assistant_jobs.wait(120)
+    assert assistant_jobs.job_state().status == "done"
+
+    # within REFRESH_SECONDS the other process still answers from what it has
+    assert get_assistant(other).ask(question).sources[0].doc == "guide-scic.txt"
+    monkeypatch.setattr(assistant_runtime, "REFRESH_SECONDS", 0.0)
+    refreshed = get_assistant(other)
+    assert refreshed is not assistant and refreshed.encoder is assistant.encoder
+    assert refreshed.ask(question).sources[0].doc == "monnaies.md"
+    other.extensions["cocon_engine"].dispose()

@@ -77,16 +77,15 @@
       .catch(function () { /* the next event or reconnection will try again */ });
   }
 
-  var socket = io("/live");
-  socket.on("connect", function () {
-    socket.emit("join", {room: root.dataset.room}, function (ack) {
-      if (ack && ack.ok) {
-        root.dataset.live = "joined";
-        catchUp(last !== null);  // after a reconnection, fetch what was missed
-      }
-    });
+  var socket = window.coconLive(root.dataset.room, {
+    catchUp: function () { catchUp(true); },
+    joined: function (ok) {
+      if (!ok) { return; }
+      root.dataset.live = "joined";
+      catchUp(last !== null);  // after a reconnection, fetch what was missed
+    },
+    disconnected: function () { root.dataset.live = "disconnected"; }
   });
-  socket.on("disconnect", function () { root.dataset.live = "disconnected"; });
   socket.on("plenary.updated", function (state) { apply(state, true); });
   socket.on("plenary.attendance", function (state) { apply(state, true); });
 })();

@@ -77,19 +77,18 @@
       .catch(function () {});
   }
 
-  var socket = io("/live");
-  window.coconThreadSocket = socket; /* exposed for tests and debugging */
   var joinedOnce = false;
-  socket.on("disconnect", function () { list.dataset.live = "off"; });
-  socket.on("connect", function () {
-    socket.emit("join", {room: room}, function (ack) {
-      if (ack && ack.ok) {
-        list.dataset.live = "on";
-        if (joinedOnce) { catchUp(); }
-        joinedOnce = true;
-      }
-    });
+  var socket = window.coconLive(room, {
+    catchUp: catchUp,
+    joined: function (ok) {
+      if (!ok) { return; }
+      list.dataset.live = "on";
+      if (joinedOnce) { catchUp(); }
+      joinedOnce = true;
+    },
+    disconnected: function () { list.dataset.live = "off"; }
   });
+  window.coconThreadSocket = socket; /* exposed for tests and debugging */
   socket.on("post.created", function (p) { upsert(p, true); });
   socket.on("post.updated", function (p) { upsert(p, true); });
   socket.on("post.hidden", function (p) { upsert(p, false); });

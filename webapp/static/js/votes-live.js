@@ -11,11 +11,8 @@
     announcer.textContent = "";
     window.setTimeout(function () { announcer.textContent = message; }, 50);
   }
-  var socket = io("/live", {transports: ["websocket", "polling"]});
-  socket.on("connect", function () {
-    socket.emit("join", {room: root.dataset.room}, function (ack) {
-      if (ack && ack.ok) { root.dataset.live = "joined"; }
-    });
+  var socket = window.coconLive(root.dataset.room, {
+    joined: function (ok) { if (ok) { root.dataset.live = "joined"; } }
   });
   socket.on("ballot.voted", function (data) {
     if (!data || data.ballot_id !== ballotId || !counter) { return; }
