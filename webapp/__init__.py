@@ -52,8 +52,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
                       workshop_posts.bp, votes.bp, proposals.bp, register.bp, minutes.bp,
                       minutes_notes.bp, minutes_data.bp):
         app.register_blueprint(blueprint)
-    from webapp.blueprints import assistant_guides
+    from webapp.blueprints import assistant_guides, minutes_actions
     app.register_blueprint(assistant_guides.bp)
+    app.register_blueprint(minutes_actions.bp)
     limiter.limit("30 per minute", methods=["POST"])(auth_views.bp)
     limiter.limit("20 per minute", methods=["POST"])(assistant.bp)
 

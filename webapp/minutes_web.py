@@ -52,6 +52,22 @@ def paris_time(moment: datetime) -> str:
     return moment.astimezone(PARIS).strftime("%H:%M")
 
 
+LOCAL_INPUT = "%Y-%m-%dT%H:%M"  # what <input type="datetime-local"> sends, in Paris time
+
+
+def parse_paris_input(value: str | None) -> datetime | None:
+    """A datetime-local field's value as an aware datetime, or None if empty or malformed."""
+    try:
+        return datetime.strptime((value or "").strip(), LOCAL_INPUT).replace(tzinfo=PARIS)
+    except ValueError:
+        return None
+
+
+def paris_input(moment: datetime) -> str:
+    """A moment as a datetime-local field's value, in Paris time."""
+    return moment.astimezone(PARIS).strftime(LOCAL_INPUT)
+
+
 def file_response(data: bytes, mimetype: str, filename: str):
     """A download with its Content-Type and an attachment file name."""
     response = Response(data, content_type=mimetype)

@@ -23,4 +23,6 @@ def init_app(app) -> None:
     app.jinja_env.filters["date"] = lambda value, fmt="long": format_date(value, fmt)
     app.jinja_env.filters["datetime"] = lambda value, fmt="medium": format_datetime(value, fmt)
     app.jinja_env.filters["number"] = format_decimal
+    from webapp.minutes_web import paris_input
+    app.jinja_env.filters["paris_input"] = paris_input
     app.jinja_env.add_extension("jinja2.ext.i18n")

@@ -11,7 +11,8 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "translations" / "messages.pot"
 # the core raises errors whose first argument is a msgid
-KEYWORDS = ["_", "gettext", "ngettext:1,2", "lazy_gettext", "_l", "N_", "InvalidInput",
+KEYWORDS = ["_", "gettext", "ngettext:1,2", "lazy_gettext", "_l", "N_", "pgettext:1c,2",
+            "lazy_pgettext:1c,2", "InvalidInput",
             "NotFound", "Forbidden", "Conflict", "CoconError", "ConfigurationError"]
 
 

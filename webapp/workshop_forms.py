@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Optional
@@ -47,5 +47,6 @@ class ModerationForm(FlaskForm):
 
 
 class StatusForm(FlaskForm):
-    status = SelectField(_l("Status"), choices=[("open", _l("Open")), ("closed", _l("Closed")),
-                                                ("archived", _l("Archived"))])
+    status = SelectField(_l("Status"), choices=[
+        ("open", lazy_pgettext("workshop", "Open")), ("closed", lazy_pgettext("workshop", "Closed")),
+        ("archived", lazy_pgettext("workshop", "Archived"))])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from flask import Blueprint, abort, g, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -24,7 +24,8 @@ from webapp.database import commit, get_db
 from webapp.errors import error_message
 from webapp.actions import perform
 from webapp.minutes_web import (DOWNLOAD_FORMATS, FORMAT_LABELS, STATUS_LABELS, file_response,
-                                load_minutes, locale, minutes_of)
+                                load_minutes, locale, minutes_of, paris_input,
+                                parse_paris_input)
 
 bp = Blueprint("minutes", __name__)
 PAGE = "/conseils/<slug>/seances/<int:pid>/compte-rendu"
@@ -51,7 +52,7 @@ def view(slug: str, pid: int):
     document = services.minutes_document(get_db(), plenary.id, locale=locale())
     layout = lay_out(document)
     now = utcnow()
-    default_until = (now + timedelta(days=14)).astimezone(PARIS).strftime("%Y-%m-%dT%H:%M")
+    default_until = paris_input(now + timedelta(days=14))
     return render_template(
         "minutes/view.html", plenary=plenary, council=plenary.council, minutes=minutes,
         status=minutes_status(minutes), status_labels=STATUS_LABELS,
@@ -75,17 +76,10 @@ def _act(slug: str, pid: int, action, success: str):
     return redirect(url_for("minutes.view", slug=slug, pid=pid))
 
 
-def _paris(value: str) -> datetime | None:
-    try:
-        return datetime.strptime(value.strip(), "%Y-%m-%dT%H:%M").replace(tzinfo=PARIS)
-    except (AttributeError, ValueError):
-        return None
-
-
 @bp.post(PAGE + "/soumettre")
 @auth.login_required
 def submit(slug: str, pid: int):
-    until = _paris(request.form.get("comments_until", ""))
+    until = parse_paris_input(request.form.get("comments_until"))
 
     def action(db, minutes, now):
         if until is None:

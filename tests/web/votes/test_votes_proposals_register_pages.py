@@ -1,6 +1,7 @@
 """Proposals and register pages, and the register's exports parsed back."""
 
 import csv
+import re
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -41,6 +42,7 @@ def test_proposal_journey_draft_support_amend_agenda(client, login, votes_world,
     proposal = app_db.get(Proposal, pid)
     amendment_id = proposal.amendments[0].id
     client.post(f"{base}/{pid}/amendements/{amendment_id}", data={"decision": "accept"})
+    assert re.search(r'class="badge">accepté<', client.get(f"{base}/{pid}").get_data(as_text=True))
     client.post(f"{base}/{pid}/ordre-du-jour", data={"item_id": w.item.id})
     app_db.expire_all()
     proposal = app_db.get(Proposal, pid)

@@ -153,6 +153,9 @@ def test_status_change_is_for_facilitators(client, login, forum, app_db):
     assert client.post(f"{forum.w}/statut", data={"status": "closed"}).status_code == 302
     app_db.expire_all()
     assert app_db.get(Workshop, forum.workshop.id).status.value == "closed"
+    page = client.get(forum.w).get_data(as_text=True)
+    assert '<option selected value="closed">Clos</option>' in page or '>Clos</option>' in page
+    assert "Clôturée" not in page  # the session's feminine label is not the workshop's
 
 
 def test_messages_json_gives_what_came_after_a_post(client, login, forum, app_db):
