@@ -63,11 +63,18 @@ def test_two_browsers_see_each_others_posts_live(browser, page, live_server, axe
         expect(page.locator(".post").nth(1)).to_contain_text("La légumerie")
         expect(page.locator("#live-announcer")).to_contain_text("Lucie Ernst")
         assert page.evaluate("document.activeElement.tagName") != "ARTICLE"
+        # the live post carries the actions this reader may take, as after a reload
+        live_post = page.locator(".post").nth(1)
+        expect(live_post.get_by_role("link", name=re.compile("^Reply"))).to_have_count(1)
+        expect(live_post.get_by_role("link", name="Report")).to_have_count(1)
 
         page.get_by_label("Your reply").fill("Merci, je note.")
         page.get_by_role("button", name="Publish").click()
         expect(lucie_page.locator(".post")).to_have_count(3, timeout=15_000)
         expect(lucie_page.locator(".post").nth(2)).to_contain_text("Merci, je note.")
+        karims_reply = lucie_page.locator(".post").nth(2)
+        expect(karims_reply.get_by_role("link", name=re.compile("^Reply"))).to_have_count(1)
+        expect(karims_reply.get_by_role("link", name="Edit")).to_have_count(0)
         axe(lucie_page, context="thread after live posts")
     finally:
         other.close()

@@ -200,7 +200,15 @@ def lock(slug: str, workshop_id: int, thread_id: int):
 
 @bp.get("/<int:workshop_id>/fils/<int:thread_id>/messages.json")
 def messages_json(slug: str, workshop_id: int, thread_id: int):
-    _council, workshop, thread = load_thread(slug, workshop_id, thread_id)
-    after = request.args.get("after", "0")
+    council, workshop, thread = load_thread(slug, workshop_id, thread_id)
+    after, only = request.args.get("after", "0"), request.args.get("post", "")
     posts = forum.list_posts(get_db(), thread, after=int(after) if after.isdigit() else 0)
-    return jsonify({"posts": [forum.post_payload(p) for p in posts]})
+    if only.isdigit():
+        posts = [p for p in posts if p.id == int(only)]
+
+    def rendered(post) -> dict:
+        # the article as this reader sees it on the page, with the actions they may take
+        article = render_template("workshops/_post.html", post=post, workshop=workshop,
+                                  council=council, thread=thread)
+        return {**forum.post_payload(post), "article": article}
+    return jsonify({"posts": [rendered(p) for p in posts]})

@@ -186,3 +186,19 @@ def test_a_facilitator_invites_a_council_member_and_others_may_not(client, login
     assert client.post(f"{forum.w}/inviter", data={"user_id": forum.member.id}).status_code == 302
     assert "Lucie Ernst" in client.get(forum.w).data.decode()
     assert client.post(f"{forum.w}/inviter", data={"user_id": forum.member.id}).status_code == 409
+
+
+def test_messages_json_renders_each_post_as_its_reader_sees_it(client, login, forum, app_db):
+    login(forum.member)
+    thread_url = start(client, forum, body="un").headers["Location"]
+    first = last_post(app_db)
+    client.post(thread_url, data={"body": "deux"})
+    second = last_post(app_db)
+    mine = client.get(f"{thread_url}/messages.json?post={second.id}").get_json()["posts"]
+    assert [p["id"] for p in mine] == [second.id]
+    assert "/modifier" in mine[0]["article"] and f'id="message-{second.id}"' in mine[0]["article"]
+    client.post("/compte/deconnexion")
+    anonymous = client.get(f"{thread_url}/messages.json?post={first.id}").get_json()["posts"]
+    assert len(anonymous) == 1  # a public workshop: visitors read it, without any action
+    assert "/modifier" not in anonymous[0]["article"]
+    assert "csrf_token" not in anonymous[0]["article"]

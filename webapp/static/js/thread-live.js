@@ -59,15 +59,37 @@
     body.innerHTML = post.html; /* rendered and sanitised by the server (nh3 allow-list) */
     el.appendChild(body);
   }
+  function fromServer(post) {
+    /* the article rendered by the server for this reader, with the actions they may take */
+    var template = document.createElement("template");
+    template.innerHTML = post.article;
+    var el = template.content.firstElementChild;
+    if (el) { el.classList.add("post-new"); }
+    return el;
+  }
   function upsert(post, announce) {
     var existing = document.getElementById("message-" + post.id);
+    var rendered = post.article ? fromServer(post) : null;
     if (existing) {
-      fill(existing, post);
+      if (rendered) {
+        rendered.classList.remove("post-new");
+        existing.replaceWith(rendered);
+      } else {
+        fill(existing, post);
+      }
       if (announce) { say(list.dataset.labelUpdated, post.author); }
       return;
     }
-    list.appendChild(article(post));
+    list.appendChild(rendered || article(post));
     if (announce) { say(list.dataset.labelNew, post.author); }
+  }
+  function live(post, announce) {
+    /* the broadcast is the same for everyone: ask for this reader's version of the post */
+    fetch(list.dataset.messagesUrl + "?post=" + encodeURIComponent(post.id),
+      {credentials: "same-origin", headers: {"Accept": "application/json"}})
+      .then(function (r) { return r.ok ? r.json() : {posts: []}; })
+      .then(function (data) { upsert(data.posts.length ? data.posts[0] : post, announce); })
+      .catch(function () { upsert(post, announce); });
   }
   function catchUp() {
     fetch(list.dataset.messagesUrl + "?after=" + lastId(), {credentials: "same-origin",
@@ -89,8 +111,8 @@
     disconnected: function () { list.dataset.live = "off"; }
   });
   window.coconThreadSocket = socket; /* exposed for tests and debugging */
-  socket.on("post.created", function (p) { upsert(p, true); });
-  socket.on("post.updated", function (p) { upsert(p, true); });
-  socket.on("post.hidden", function (p) { upsert(p, false); });
-  socket.on("post.deleted", function (p) { upsert(p, false); });
+  socket.on("post.created", function (p) { live(p, true); });
+  socket.on("post.updated", function (p) { live(p, true); });
+  socket.on("post.hidden", function (p) { live(p, false); });
+  socket.on("post.deleted", function (p) { live(p, false); });
 })();
