@@ -25,6 +25,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.setdefault("TRANSLATIONS_DIR", str(PROJECT_ROOT / "translations"))
     app.config["MAX_CONTENT_LENGTH"] = int(app.config["MAX_UPLOAD_MB"]) * 1024 * 1024
     app.config.setdefault("WTF_CSRF_TIME_LIMIT", None)  # tied to the session instead
+    if int(app.config.get("TRUSTED_PROXIES") or 0) > 0:
+        # the client's address and scheme as the proxy saw them: rate limits and the
+        # brute-force guard count per person, not per proxy
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from webapp import auth, database, errors, i18n, mailer, security, templating
     database.init_app(app)

@@ -49,6 +49,9 @@ SETTINGS: dict[str, tuple[Any, Any]] = {
     "DEFAULT_LOCALE": ("fr", str),
     "MAX_UPLOAD_MB": (20, int),
     "MAP_TILE_URL": (None, str),
+    # reverse proxies in front of cocon whose X-Forwarded-For/-Proto to trust (0: none)
+    "TRUSTED_PROXIES": (0, int),
+    "ACCESSIBILITY_CONTACT": (None, str),  # e-mail or page where people report a barrier
 }
 
 

@@ -67,3 +67,32 @@ def test_on_the_embedded_default_the_cookie_is_still_httponly_and_lax(client, ma
     response = client.post("/compte/connexion", data={"email": user.email, "password": PASSWORD})
     flags = [part.strip().lower() for part in response.headers["Set-Cookie"].split(";")]
     assert flags[0].startswith("cocon=") and "httponly" in flags and "samesite=lax" in flags
+
+
+def _app(database_url, tmp_path, **extra):
+    from webapp import create_app
+    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "k",
+                       "INSTANCE_PATH": str(tmp_path / "i"), "WTF_CSRF_ENABLED": False,
+                       "SOCKETIO_MESSAGE_QUEUE": None, **extra})
+
+
+@pytest.mark.parametrize("hops, expected", [(0, "127.0.0.1"), (1, "203.0.113.9")])
+def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
+        database_url, db, tmp_path, hops, expected):
+    """Behind a reverse proxy, per-address limits must count people, not the proxy."""
+    from sqlalchemy import select
+    from cocon.accounts.models import LoginAttempt
+    app = _app(database_url, tmp_path, TRUSTED_PROXIES=hops, RATELIMIT_ENABLED=False)
+    try:
+        app.test_client().post("/compte/connexion", data={"email": "x@example.org",
+                                                          "password": "mauvais mot de passe"},
+                               headers={"X-Forwarded-For": "203.0.113.9"})
+        with app.app_context():
+            session = app.extensions["cocon_sessions"]()
+            attempts = session.scalars(select(LoginAttempt)).all()
+            assert len(attempts) == 1
+            from cocon.accounts.sessions import _digest
+            assert attempts[0].address_hash == _digest(expected)
+            session.close()
+    finally:
+        app.extensions["cocon_engine"].dispose()
