@@ -13,6 +13,7 @@ import pytest
 from cocon.assistant import Assistant
 from webapp import assistant_jobs
 from webapp.assistant_runtime import get_assistant, set_assistant
+from tests.conftest import PASSWORD
 
 GUIDE = """Les sociétés coopératives d'intérêt collectif
 
@@ -48,10 +49,10 @@ def guides_app(app, built, tmp_path):
     app.config["CORPUS_DIR"] = str(tmp_path / "corpus")
     app.config["INDEX_DIR"] = str(tmp_path / "index")
     set_assistant(app, assistant)
-    assistant_jobs.reset()
+    assistant_jobs.reset(app)
     yield app
     assistant_jobs.wait(120)
-    assistant_jobs.reset()
+    assistant_jobs.reset(app)
 
 
 @pytest.fixture
@@ -127,7 +128,7 @@ def _refused(app, client, name, data, expected, **fields):
     assert any(text in html for text in expected.split("|")), html[-3000:]
     assert corpus_files(app) == before
     assert open(app.config["CORPUS_DIR"] + "/sources.json", encoding="utf-8").read() == sources
-    assert assistant_jobs.job_state().status == "idle"
+    assert assistant_jobs.job_state(app).status == "idle"
 
 
 def test_a_corrupt_pdf_is_refused_and_nothing_is_written(guides_app, admin_client):
@@ -169,7 +170,7 @@ def test_another_server_process_reads_the_new_index_without_reloading_its_models
     assert upload(admin_client, "monnaies.md", NEW_GUIDE.encode("utf-8"),
                   title="Les monnaies locales").status_code == 302
     assert assistant_jobs.wait(120)
-    assert assistant_jobs.job_state().status == "done"
+    assert assistant_jobs.job_state(guides_app).status == "done"
 
     # within REFRESH_SECONDS the other process still answers from what it has
     assert get_assistant(other).ask(question).sources[0].doc == "guide-scic.txt"
@@ -178,3 +179,46 @@ def test_another_server_process_reads_the_new_index_without_reloading_its_models
     assert refreshed is not assistant and refreshed.encoder is assistant.encoder
     assert refreshed.ask(question).sources[0].doc == "monnaies.md"
     other.extensions["cocon_engine"].dispose()
+
+
+def _second_process(app):
+    from webapp import create_app
+    return create_app({key: app.config[key] for key in (
+        "TESTING", "DATABASE_URL", "INSTANCE_PATH", "SECRET_KEY", "CORPUS_DIR", "INDEX_DIR",
+        "SOCKETIO_MESSAGE_QUEUE", "WTF_CSRF_ENABLED", "RATELIMIT_ENABLED")})
+
+
+def test_every_process_sharing_the_index_sees_the_job_and_only_one_runs(
+        guides_app, admin_client, make_user):
+    from webapp.assistant_jobs import JobState, _state_file, _write
+    other = _second_process(guides_app)
+    try:
+        other_client = other.test_client()
+        admin = make_user(admin=True, email="autre-admin@example.org")
+        other_client.post("/compte/connexion", data={"email": admin.email, "password": PASSWORD})
+        # a job started by the first process, still reporting progress
+        _write(_state_file(guides_app), JobState("running", 40, "Indexing %(name)s",
+                                                 {"name": "a.md"}, "a.md", time.time()))
+        state = other_client.get("/assistant/guides/etat.json").get_json()
+        assert state["status"] == "running" and state["progress"] == 40
+        assert "a.md" in state["message"]
+        before = corpus_files(guides_app)
+        refused = upload(other_client, "b.md", NEW_GUIDE.encode("utf-8"))
+        assert refused.status_code == 422 and corpus_files(guides_app) == before
+        assert "déjà en cours d’indexation" in refused.get_data(as_text=True).replace("'", "’")
+    finally:
+        other.extensions["cocon_engine"].dispose()
+
+
+def test_a_job_whose_process_died_is_reported_failed_and_a_new_one_can_start(
+        guides_app, admin_client):
+    from webapp import assistant_jobs
+    from webapp.assistant_jobs import JobState, _state_file, _write
+    _write(_state_file(guides_app), JobState(
+        "running", 30, "Indexing %(name)s", {"name": "a.md"}, "a.md",
+        time.time() - assistant_jobs.STALE_SECONDS - 1))
+    state = admin_client.get("/assistant/guides/etat.json").get_json()
+    assert state["status"] == "failed" and "interromp" in state["message"]
+    assert upload(admin_client, "monnaies.md", NEW_GUIDE.encode("utf-8")).status_code == 302
+    assert assistant_jobs.wait(120)
+    assert assistant_jobs.job_state(guides_app).status == "done"
