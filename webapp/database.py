@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Iterable
 
 from flask import Flask, current_app, g
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from cocon.db import make_engine, make_session_factory
 from cocon.events import Event
+
+log = logging.getLogger(__name__)
 
 
 def init_app(app: Flask) -> None:
@@ -28,13 +32,26 @@ def get_db() -> Session:
 
 def commit(events: Iterable[Event] = ()) -> None:
     """Commit the request's work, then (and only then) publish its events to live clients."""
-    get_db().commit()
+    try:
+        get_db().commit()
+    except DBAPIError:
+        g.commit_unconfirmed = True  # the database may have committed before the link broke
+        raise
+    g.committed = True  # a database error from now on must not say that nothing was saved
     from webapp.live import publish  # late: the live module needs the app's socketio
     publish(events)
 
 
 def _close_db(_exc: BaseException | None) -> None:
     db = g.pop("db", None)
-    if db is not None:
+    if db is None:
+        return
+    try:
         db.rollback()
         db.close()
+    except SQLAlchemyError as exc:  # the database went away: the response is already made
+        log.warning("could not release the database session: %s", exc)
+        try:
+            db.invalidate()
+        except SQLAlchemyError:
+            pass

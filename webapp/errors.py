@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from flask import jsonify, render_template, request
+from flask import g, jsonify, render_template, request
 from flask_babel import gettext, lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from werkzeug.exceptions import HTTPException
 
 from cocon.errors import CoconError
@@ -33,7 +34,8 @@ def error_message(exc: CoconError) -> str:
 
 
 def wants_json() -> bool:
-    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+    return (request.path.startswith("/api/") or request.path.endswith(".json")
+            or request.accept_mimetypes.best == "application/json")
 
 
 def _page(status: int, title: str, message: str):
@@ -68,11 +70,25 @@ def handle_http(exc: HTTPException):
     return _page(exc.code or 500, title, message)
 
 
-def handle_database_down(exc: OperationalError):
+def handle_database_down(exc: SQLAlchemyError):
     log.error("database unavailable: %s", exc)
-    return _page(503, gettext("Service unavailable"),
-                 gettext("The database cannot be reached at the moment. Nothing was saved; "
-                         "please try again in a few moments."))
+    db = g.pop("db", None)
+    if db is not None:  # its connection is gone: drop it rather than reuse it
+        try:
+            db.close()
+        except SQLAlchemyError:
+            pass
+    g.user = None  # the page must not need the database (menus, notification count)
+    if g.pop("commit_unconfirmed", False):
+        message = gettext("The database stopped answering while your change was being saved: "
+                          "it may or may not have been recorded. Check before trying again.")
+    elif g.get("committed"):
+        message = gettext("Your change was saved, but the database stopped answering before "
+                          "the page could be shown. Reload the page in a few moments.")
+    else:
+        message = gettext("The database cannot be reached at the moment. Nothing was saved; "
+                          "please try again in a few moments.")
+    return _page(503, gettext("Service unavailable"), message)
 
 
 def handle_unexpected(exc: Exception):
@@ -87,6 +103,7 @@ def register(app) -> None:
     app.register_error_handler(CoconError, handle_cocon_error)
     app.register_error_handler(CSRFError, handle_csrf)
     app.register_error_handler(HTTPException, handle_http)
-    app.register_error_handler(OperationalError, handle_database_down)
+    for error in (OperationalError, InterfaceError, PoolTimeout):  # database out of reach
+        app.register_error_handler(error, handle_database_down)
     if not app.config.get("PROPAGATE_EXCEPTIONS"):
         app.register_error_handler(Exception, handle_unexpected)

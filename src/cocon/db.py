@@ -63,8 +63,20 @@ def make_engine(url: str, **kwargs) -> Engine:
             cursor.execute("PRAGMA busy_timeout=30000")
             cursor.close()
 
+        @event.listens_for(engine, "savepoint")
+        def _sqlite_savepoint_inside_a_transaction(conn, _name):
+            # pysqlite opens a transaction only before a write: a SAVEPOINT outside one starts
+            # its own, and releasing it commits at once, before the session's commit
+            dbapi_connection = conn.connection.dbapi_connection
+            if not dbapi_connection.in_transaction:
+                dbapi_connection.execute("BEGIN")
+
         return engine
     kwargs.setdefault("pool_pre_ping", True)
+    # a server that stops answering (rather than refusing) must not hang a request until
+    # gunicorn kills the worker: give up connecting after 5 s and show the 503 page
+    kwargs.setdefault("connect_args", {"connect_timeout": 5})
+    kwargs.setdefault("pool_timeout", 10)
     return create_engine(url, **kwargs)
 
 

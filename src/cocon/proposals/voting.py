@@ -23,6 +23,7 @@ from cocon.proposals.voting_models import (Ballot, BallotParticipation, BallotWi
 from cocon.validation import clean_text
 
 _shuffle = random.SystemRandom().shuffle
+MAX_PAPER_COUNT = 10_000  # paper ballots of one option in one college: far above any council
 
 
 def _facilitator(actor, council) -> None:
@@ -123,7 +124,8 @@ def close_ballot(db: Session, *, ballot: Ballot, actor, now: datetime) -> list[E
     if ballot.proposal is not None and "adopted" in result:
         from cocon.proposals.register import record_decision
         record_decision(db, ballot=ballot, adopted=bool(result["adopted"]), now=now)
-    return [Event("ballot.closed", room(ballot), {"ballot_id": ballot.id})]
+    summary = {k: result.get(k) for k in ("adopted", "winner", "counts") if k in result}
+    return [Event("ballot.closed", room(ballot), {"ballot_id": ballot.id, "result": summary})]
 
 
 def reopen_ballot(db: Session, *, ballot: Ballot, actor, reason: str, now: datetime
@@ -222,6 +224,8 @@ def _count(value) -> int:
         raise InvalidInput("A count must be a whole number.") from None
     if number < 0 or str(number) != str(value).strip() and not isinstance(value, int):
         raise InvalidInput("A count must be a whole number.")
+    if number > MAX_PAPER_COUNT:  # closing expands the counts into ballots, one by one
+        raise InvalidInput("A paper count cannot exceed %(max)s.", max=MAX_PAPER_COUNT)
     return number
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from cocon import audit, notifications, search
 from cocon.accounts.models import User
@@ -73,9 +73,10 @@ def list_threads(db: Session, workshop: Workshop) -> list[Thread]:
 
 
 def list_posts(db: Session, thread: Thread, *, after: int = 0) -> list[Post]:
-    """The thread's posts in order (only those after a post id when catching up)."""
+    """The thread's posts in order (only those after a post id when catching up), with their
+    authors loaded in one more query rather than one per author (bench/bench_forum.py)."""
     return list(db.scalars(select(Post).where(Post.thread_id == thread.id, Post.id > after)
-                           .order_by(Post.id)))
+                           .options(selectinload(Post.author)).order_by(Post.id)))
 
 
 def _index(db: Session, post: Post, now: datetime) -> None:
