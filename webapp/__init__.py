@@ -50,22 +50,27 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     from webapp.blueprints import (
         assistant, auth as auth_views, councils, main, minutes, minutes_data, minutes_notes,
         notifications, organisations, organisations_data, plenaries, plenary_agenda,
-        plenary_attendance, proposals, register, search, votes, workshop_posts, workshops,
+        plenary_attendance, privacy, proposals, register, search, votes, workshop_posts,
+        workshops,
     )
     for blueprint in (main.bp, auth_views.bp, councils.bp, assistant.bp, organisations.bp,
                       organisations_data.bp, plenaries.bp, plenary_agenda.bp,
                       plenary_attendance.bp, notifications.bp, search.bp, workshops.bp,
                       workshop_posts.bp, votes.bp, proposals.bp, register.bp, minutes.bp,
-                      minutes_notes.bp, minutes_data.bp):
+                      minutes_notes.bp, minutes_data.bp, privacy.bp):
         app.register_blueprint(blueprint)
     from webapp.blueprints import assistant_guides, minutes_actions
     app.register_blueprint(assistant_guides.bp)
     app.register_blueprint(minutes_actions.bp)
     limiter.limit("30 per minute", methods=["POST"])(auth_views.bp)
     limiter.limit("20 per minute", methods=["POST"])(assistant.bp)
+    from webapp import input_guard, ratelimits
+    ratelimits.init_app(app)  # posting, voting, reports, search, exports, uploads
+    input_guard.init_app(app)  # NUL characters, out-of-range ids, runaway JSON
 
     socketio = SocketIO(app, async_mode="threading", manage_session=False,
                         message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
+                        channel=app.config.get("SOCKETIO_CHANNEL") or "cocon",
                         cors_allowed_origins=app.config.get("SOCKETIO_ORIGINS"),
                         # clients only send `join`/`leave`: a larger message is an abuse
                         max_http_buffer_size=16 * 1024)

@@ -124,7 +124,7 @@ def verify_audit() -> None:
 def _register_domain_commands() -> None:
     """Every domain's commands, listed here so the whole command line is visible."""
     from webapp.commands import (
-        assistant, minutes, notifications, organisations, plenaries, votes,
+        assistant, minutes, notifications, organisations, plenaries, privacy, votes,
     )
     main.add_command(votes.tally)
     main.add_command(assistant.ask)
@@ -135,6 +135,7 @@ def _register_domain_commands() -> None:
     main.add_command(minutes.verify_minutes)
     main.add_command(notifications.send_digest)
     main.add_command(organisations.import_organisations_command)
+    main.add_command(privacy.purge)
 
 
 _register_domain_commands()

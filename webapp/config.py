@@ -35,6 +35,9 @@ SETTINGS: dict[str, tuple[Any, Any]] = {
     "EMBEDDING_QUERY_PREFIX": ("", str),
     "EMBEDDING_PASSAGE_PREFIX": ("", str),
     "SOCKETIO_MESSAGE_QUEUE": (None, str),
+    # the Redis pub/sub channel: distinct per deployment sharing one Redis (pub/sub ignores
+    # the database number)
+    "SOCKETIO_CHANNEL": ("cocon", str),
     "REDIS_URL": (None, str),
     "RATELIMIT_STORAGE_URI": (None, str),  # defaults to REDIS_URL, else this process's memory
     "RATELIMIT_ENABLED": (True, _bool),  # off only for load benchmarks (bench/cluster.py)
@@ -49,6 +52,7 @@ SETTINGS: dict[str, tuple[Any, Any]] = {
     "DEFAULT_LOCALE": ("fr", str),
     "MAX_UPLOAD_MB": (20, int),
     "MAP_TILE_URL": (None, str),
+    "PRIVACY_CONTACT": (None, str),  # who answers about personal data (DPO), on /confidentialite
     # reverse proxies in front of cocon whose X-Forwarded-For/-Proto to trust (0: none)
     "TRUSTED_PROXIES": (0, int),
     "ACCESSIBILITY_CONTACT": (None, str),  # e-mail or page where people report a barrier

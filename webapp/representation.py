@@ -8,6 +8,7 @@ from flask_babel import lazy_gettext as _l
 from cocon.council.plenary.models import Plenary
 from cocon.organisations.representation import session_labels
 from cocon.organisations.services import organisations_of
+from cocon.validation import parse_id
 from webapp.database import get_db
 
 
@@ -31,7 +32,7 @@ def chosen_organisation(form) -> int | None:
     raw = (form.organisation.data or "").strip()
     if not raw:
         return None
-    return int(raw) if raw.isdigit() else -1
+    return parse_id(raw) or -1
 
 
 def labels_for_session(plenary_id: int | None) -> dict[int, str]:

@@ -30,6 +30,21 @@ def clean_text(value: object, *, field: str, max_length: int, required: bool = T
     return text
 
 
+MAX_ID = 2 ** 31 - 1  # ids are 32-bit integers in PostgreSQL
+
+
+def parse_id(value: object) -> int | None:
+    """An object id given as text (a form field, a query parameter), or None.
+
+    Only ASCII digits within the database's integer range count: "²" passes str.isdigit()
+    but not int(), and twenty digits overflow the database's integers.
+    """
+    if not isinstance(value, str) or not value.isascii() or not value.isdigit():
+        return None
+    number = int(value)
+    return number if number <= MAX_ID else None
+
+
 def clean_email(value: object) -> str:
     """Return a normalised, lower-cased e-mail address, or raise InvalidInput."""
     text = clean_text(value, field="email", max_length=254)

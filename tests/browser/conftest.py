@@ -78,15 +78,20 @@ def page(browser, request):
     context.close()
 
 
-def check_accessibility(page, *, context: str = "") -> list[dict]:
-    """Run axe-core on the page; fail on any serious or critical violation."""
+def check_accessibility(page, *, context: str = "", strict: bool = True,
+                        extra_tags: tuple[str, ...] = ()) -> list[dict]:
+    """Run axe-core on the page; fail on any violation (only serious or critical ones if not strict).
+
+    extra_tags adds axe rule sets to the WCAG 2.1 A/AA ones (e.g. "best-practice", "RGAAv4")."""
     page.evaluate(AXE)
     result = page.evaluate("async (tags) => await axe.run(document, "
-                           "{runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    serious = [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], f"{context or page.url}: " + json.dumps(
-        [{"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"][:3]]}
-         for v in serious], ensure_ascii=False, indent=1)
+                           "{runOnly: {type: 'tag', values: tags}})", AXE_TAGS + list(extra_tags))
+    failing = [v for v in result["violations"]
+               if strict or v["impact"] in ("serious", "critical")]
+    assert failing == [], f"{context or page.url}: " + json.dumps(
+        [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+          "nodes": [n["target"] for n in v["nodes"][:3]]}
+         for v in failing], ensure_ascii=False, indent=1)
     return result["violations"]
 
 

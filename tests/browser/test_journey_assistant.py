@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
 import pytest
 
 from cocon.assistant import Assistant
@@ -43,8 +47,9 @@ def test_answers_appear_without_reloading_and_are_announced(page, live_server, a
     assert "50 %" in page.locator("#assistant-status").inner_text()
     axe(page, context="assistant with an answer")
     answer.locator("fieldset button").first.click()
-    page.wait_for_function("document.querySelector('#assistant-status').textContent.length > 0 && "
-                           "!document.querySelector('#assistant-conversation fieldset button')")
+    # the feedback buttons give way to a thank-you, announced in the status region
+    expect(page.locator("#assistant-conversation fieldset button")).to_have_count(0)
+    expect(page.locator("#assistant-status")).to_have_text(re.compile("Merci pour votre avis|Thank you"))
 
 
 def test_the_form_works_without_javascript(browser, live_server):

@@ -126,6 +126,22 @@ def test_the_last_administrator_cannot_be_demoted(db):
                                actor=admin, now=utcnow())
 
 
+def test_a_role_change_is_audited_with_the_old_and_new_role(db):
+    admin = _user(db, admin=True)
+    council = services.create_council(db, name="C", territory="T", creator=admin, now=utcnow())
+    bob = register_user(db, email="bob@example.org", password="un mot de passe assez long",
+                        display_name="Bob", now=utcnow())
+    membership = services.add_member(db, council, bob, role=Role.OBSERVER, actor=admin,
+                                     now=utcnow())
+    services.change_member(db, council, membership.id, role=Role.FACILITATOR, college_id=None,
+                           actor=admin, now=utcnow())
+    db.commit()
+    entry = db.scalars(select(audit.AuditEntry).where(audit.AuditEntry.action == "member.changed")
+                       ).one()
+    assert entry.actor_id == admin.id and entry.council_id == council.id
+    assert "facilitator" in str(entry.details) and audit.verify_chain(db) == []
+
+
 def test_the_audit_chain_detects_a_changed_entry(db):
     admin = _user(db, admin=True)
     services.create_council(db, name="C", territory="T", creator=admin, now=utcnow())
@@ -146,3 +162,11 @@ def test_demo_is_idempotent(db):
     second = populate(db, now=utcnow())
     assert first.created and not second.created
     assert db.scalar(select(func.count()).select_from(User)) == users >= 20
+
+
+@pytest.mark.parametrize("name", ["Participant·e supprimé·e", "participante supprimee",
+                                  "Deleted participant"])
+def test_nobody_may_take_the_name_of_deleted_accounts(db, name):
+    with pytest.raises(InvalidInput):
+        register_user(db, email="x@example.org", password=PASSWORD, display_name=name,
+                      now=utcnow())

@@ -96,3 +96,19 @@ def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
             session.close()
     finally:
         app.extensions["cocon_engine"].dispose()
+
+
+def test_each_deployment_sharing_a_redis_has_its_own_socket_channel(database_url, tmp_path):
+    """Redis pub/sub ignores the database number: the channel keeps deployments apart."""
+    import os
+    redis_url = os.environ.get("COCON_TEST_REDIS_URL")
+    if not redis_url:
+        pytest.skip("COCON_TEST_REDIS_URL is not set")
+    apps = [_app(database_url, tmp_path / name, SOCKETIO_MESSAGE_QUEUE=redis_url,
+                 SOCKETIO_CHANNEL=name) for name in ("metropole", "reseau")]
+    try:
+        channels = [a.extensions["socketio"].server.manager.channel for a in apps]
+        assert channels == ["metropole", "reseau"]
+    finally:
+        for a in apps:
+            a.extensions["cocon_engine"].dispose()

@@ -14,6 +14,7 @@ from cocon.council import permissions as council_permissions
 from cocon.council.services import list_councils
 from cocon.db import utcnow
 from cocon.errors import CoconError, InvalidInput, NotFound
+from cocon.validation import parse_id
 from webapp import auth
 from webapp.assistant_runtime import get_assistant
 from webapp.database import commit, get_db
@@ -123,7 +124,7 @@ def to_thread(question_id: int):
 
     db = get_db()
     row = db.get(AssistantQuestion, question_id)
-    workshop = db.get(Workshop, request.form.get("workshop_id", type=int) or 0)
+    workshop = db.get(Workshop, parse_id(request.form.get("workshop_id")) or 0)
     if row is None or workshop is None:
         raise NotFound("This question or workshop does not exist")
     auth.require(council_permissions.can_facilitate(g.user, workshop.council))

@@ -166,6 +166,8 @@ def add_member(slug: str):
 def change_member(slug: str, membership_id: int):
     council = load_council(slug)
     auth.require(permissions.can_administer_council(g.user, council))
+    if not any(m.id == membership_id for m in council.memberships):
+        abort(404)  # another council's member
     form = _member_form(council)
     form.email.validators = []
     if form.validate_on_submit():

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, g, redirect, render_template, request, session
+from flask import (Blueprint, abort, current_app, g, redirect, render_template, request,
+                   session)
 
 from cocon.council import permissions
 from cocon.council.services import list_councils
@@ -28,6 +29,17 @@ def switch_language(code: str):
         g.user.locale = code
         commit()
     return redirect(safe_next(request.args.get("next")))
+
+
+@bp.get("/accessibilite")
+def accessibility():
+    """The accessibility statement (déclaration d'accessibilité, RGAA format)."""
+    contact = (current_app.config.get("ACCESSIBILITY_CONTACT") or "").strip()
+    councils = [c for c in list_councils(get_db())
+                if c.contact_email and permissions.can_view_council(g.user, c)]
+    return render_template("pages/accessibility.html", contact=contact,
+                           contact_is_email="@" in contact and "://" not in contact,
+                           councils=councils, base_url=current_app.config["BASE_URL"])
 
 
 @bp.get("/healthz")

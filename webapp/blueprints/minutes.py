@@ -123,6 +123,7 @@ def comment(slug: str, pid: int):
     plenary, minutes = load_minutes(slug, pid)
     if minutes is None or not FlaskForm().validate_on_submit():
         abort(400)
+    auth.require(can_comment_minutes(g.user, minutes, utcnow()))
     perform(lambda: comments.add_comment(get_db(), minutes=minutes,
                                          body=request.form.get("body", ""), actor=g.user,
                                          now=utcnow()),

@@ -20,6 +20,7 @@ from cocon.council.plenary.state import PARIS, plenary_state
 from cocon.council.services import get_council
 from cocon.db import utcnow
 from cocon.errors import CoconError
+from cocon.validation import parse_id
 from webapp import auth
 from webapp.database import commit, get_db
 from webapp.errors import error_message
@@ -225,7 +226,7 @@ def current_item(slug: str, pid: int):
     if raw == "next":
         item_id = services.next_item_id(plenary)
     elif raw.isdigit():
-        item_id = int(raw)
+        item_id = parse_id(raw) or -1
     else:
         item_id = -1  # refused by the service with a clear message
     return _act(plenary, lambda: services.set_current_item(

@@ -9,6 +9,7 @@ from cocon.council.plenary import attendance, permissions as perm
 from cocon.council.plenary.quorum import quorum_state
 from cocon.db import utcnow
 from cocon.errors import CoconError
+from cocon.validation import parse_id
 from webapp import auth
 from webapp.blueprints.plenaries import _page_context, load_plenary, plenary_url
 from webapp.database import commit, get_db
@@ -51,7 +52,7 @@ def register(slug: str, pid: int):
 def give_proxy(slug: str, pid: int):
     plenary = load_plenary(slug, pid)
     raw = request.form.get("proxy-holder", "")
-    holder_id = int(raw) if raw.isdigit() else -1
+    holder_id = parse_id(raw) or -1
     return _done(plenary, lambda: attendance.give_proxy(
         get_db(), plenary, g.user, holder_id, now=utcnow()), _("Your proxy is recorded."))
 
@@ -60,6 +61,7 @@ def give_proxy(slug: str, pid: int):
 @auth.login_required
 def withdraw_proxy(slug: str, pid: int):
     plenary = load_plenary(slug, pid)
+    auth.require(perm.can_give_proxy(g.user, plenary))
     return _done(plenary, lambda: attendance.withdraw_proxy(
         get_db(), plenary, g.user, now=utcnow()), _("Your proxy is withdrawn."))
 
@@ -90,7 +92,7 @@ def check_in(slug: str, pid: int):
     plenary = load_plenary(slug, pid)
     auth.require(perm.can_manage_plenary(g.user, plenary.council))
     raw = request.form.get("user_id", "")
-    user_id = int(raw) if raw.isdigit() else -1
+    user_id = parse_id(raw) or -1
     status = request.form.get("status", "")
     return _done(plenary, lambda: attendance.check_in(
         get_db(), plenary, user_id, status, actor=g.user, now=utcnow()),

@@ -15,6 +15,7 @@ from cocon.proposals import drafting, permissions as perm
 from cocon.proposals.markup import diff_html, diff_stats
 from cocon.proposals.models import Amendment
 from cocon.proposals.register_models import Orientation
+from cocon.validation import parse_id
 from cocon.workshops.models import Workshop
 from webapp import auth
 from webapp.blueprints.councils import load_council
@@ -49,7 +50,7 @@ def _members(council):
 
 def _chosen_coauthors():
     """The users ticked as co-authors (an unknown id becomes None: the core refuses it)."""
-    return [get_db().get(User, int(v)) if v.isdigit() else None
+    return [get_db().get(User, parse_id(v) or 0) if v.isdigit() else None
             for v in request.form.getlist("coauthors")]
 
 
@@ -73,7 +74,7 @@ def create(slug: str):
     form, errors = FlaskForm(), []
     if form.validate_on_submit():
         workshop_id = request.form.get("workshop_id", "")
-        workshop_id = int(workshop_id) if workshop_id.isdigit() and int(workshop_id) in {
+        workshop_id = parse_id(workshop_id) if parse_id(workshop_id) in {
             w.id for w in _workshops(council)} else None
         try:
             proposal = drafting.create_proposal(
@@ -92,7 +93,7 @@ def create(slug: str):
     return render_template("proposals/form.html", council=council, errors=errors,
                            workshops=_workshops(council), values=request.form,
                            members=[u for u in _members(council) if u.id != g.user.id],
-                           chosen={int(v) for v in request.form.getlist("coauthors")
+                           chosen={parse_id(v) for v in request.form.getlist("coauthors")
                                    if v.isdigit()})
 
 
@@ -115,10 +116,9 @@ def view(slug: str, pid: int):
         supported=g.user is not None and any(s.user_id == g.user.id for s in proposal.supports))
 
 
-def _act(slug: str, pid: int, action, success: str):
+def _act(slug: str, pid: int, action, success: str, allowed):
     proposal = _load(slug, pid)
-    if g.user is None:
-        abort(401)
+    auth.require(allowed(g.user, proposal))  # 401 for visitors, 403 for the others
     if not FlaskForm().validate_on_submit():
         abort(400)
     perform(lambda: action(proposal), success)
@@ -128,27 +128,30 @@ def _act(slug: str, pid: int, action, success: str):
 @bp.post("/<int:pid>/soumettre")
 def submit(slug: str, pid: int):
     return _act(slug, pid, lambda p: drafting.submit_proposal(
-        get_db(), proposal=p, actor=g.user, now=utcnow()), _("The proposal is submitted."))
+        get_db(), proposal=p, actor=g.user, now=utcnow()), _("The proposal is submitted."),
+        perm.can_edit_proposal)
 
 
 @bp.post("/<int:pid>/soutenir")
 def support(slug: str, pid: int):
     return _act(slug, pid, lambda p: drafting.support_proposal(
-        get_db(), proposal=p, user=g.user, now=utcnow()), _("You support this proposal."))
+        get_db(), proposal=p, user=g.user, now=utcnow()), _("You support this proposal."),
+        perm.can_support)
 
 
 @bp.post("/<int:pid>/commenter")
 def comment(slug: str, pid: int):
     return _act(slug, pid, lambda p: drafting.comment_proposal(
         get_db(), proposal=p, author=g.user, body=request.form.get("body", ""), now=utcnow()),
-        _("Your comment is published."))
+        _("Your comment is published."), perm.can_participate_in)
 
 
 @bp.post("/<int:pid>/amender")
 def amend(slug: str, pid: int):
     return _act(slug, pid, lambda p: drafting.propose_amendment(
         get_db(), proposal=p, author=g.user, new_body=request.form.get("new_body", ""),
-        reason=request.form.get("reason", ""), now=utcnow()), _("Your amendment is proposed."))
+        reason=request.form.get("reason", ""), now=utcnow()), _("Your amendment is proposed."),
+        perm.can_amend)
 
 
 @bp.post("/<int:pid>/amendements/<int:aid>")
@@ -160,19 +163,19 @@ def decide(slug: str, pid: int, aid: int):
         drafting.decide_amendment(get_db(), amendment=amendment,
                                   accept=request.form.get("decision") == "accept",
                                   actor=g.user, now=utcnow())
-    return _act(slug, pid, run, _("The amendment is decided."))
+    return _act(slug, pid, run, _("The amendment is decided."), perm.can_decide_amendment)
 
 
 @bp.post("/<int:pid>/ordre-du-jour")
 def agenda(slug: str, pid: int):
     def run(proposal):
         item_id = request.form.get("item_id", "")
-        item = get_db().get(AgendaItem, int(item_id)) if item_id.isdigit() else None
+        item = get_db().get(AgendaItem, parse_id(item_id) or 0) if item_id.isdigit() else None
         if item is None:
             abort(404)
         drafting.put_on_agenda(get_db(), proposal=proposal, item=item, actor=g.user,
                                now=utcnow())
-    return _act(slug, pid, run, _("The proposal is on the agenda."))
+    return _act(slug, pid, run, _("The proposal is on the agenda."), perm.can_put_on_agenda)
 
 
 @bp.route("/<int:pid>/modifier", methods=["GET", "POST"])
@@ -198,7 +201,7 @@ def edit(slug: str, pid: int):
             flash(_("The proposal is updated."), "success")
             return _back(proposal)
         values = request.form
-        chosen = {int(v) for v in request.form.getlist("coauthors") if v.isdigit()}
+        chosen = {parse_id(v) for v in request.form.getlist("coauthors") if v.isdigit()}
     else:
         values = {"title": proposal.title, "body": proposal.body}
         chosen = {u.id for u in proposal.coauthors}

@@ -6,11 +6,14 @@ from flask import Blueprint, abort, flash, g, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
-from cocon.council.permissions import can_facilitate, membership_of
+from cocon.council.permissions import can_facilitate, is_voting_member, membership_of
+from cocon.council.plenary.permissions import can_view_plenary
 from cocon.council.plenary.models import Plenary, Proxy
 from cocon.db import utcnow
-from cocon.errors import CoconError
+from cocon.errors import CoconError, InvalidInput
+from cocon.events import Event
 from cocon.proposals import permissions as perm
 from cocon.proposals.casting import cast_vote, has_voted, voted_count
 from cocon.proposals.counting.ballots import CONSENT, MAJORITY_JUDGMENT, METHODS
@@ -18,11 +21,13 @@ from cocon.proposals.models import Proposal
 from cocon.proposals.voting import (close_ballot, create_ballot, enter_paper_counts, open_ballot,
                                     reopen_ballot, withdraw_from_ballot)
 from cocon.proposals.voting_models import Ballot, PublicVote
+from cocon.validation import parse_id
 from webapp import auth
 from webapp.blueprints.councils import load_council
 from webapp.blueprints.vote_labels import METHOD_LABELS, choices_for
 from webapp.database import commit, get_db
 from webapp.errors import error_message
+from webapp.live import publish
 from webapp.actions import perform
 
 bp = Blueprint("votes", __name__, url_prefix="/conseils/<slug>")
@@ -31,8 +36,9 @@ bp = Blueprint("votes", __name__, url_prefix="/conseils/<slug>")
 def _plenary(slug: str, pid: int) -> Plenary:
     council = load_council(slug)
     plenary = get_db().get(Plenary, pid)
-    if plenary is None or plenary.council_id != council.id:
-        abort(404)
+    if plenary is None or plenary.council_id != council.id or not can_view_plenary(g.user,
+                                                                                  plenary):
+        abort(404)  # a draft session is the facilitators' until it is convened
     return plenary
 
 
@@ -79,7 +85,7 @@ def create(slug: str, pid: int):
         return redirect(url_for("votes.plenary_ballots", slug=slug, pid=pid))
     proposal = None
     if request.form.get("proposal_id", "").isdigit():
-        proposal = db.get(Proposal, int(request.form["proposal_id"]))
+        proposal = db.get(Proposal, parse_id(request.form["proposal_id"]) or 0)
         if proposal is None or proposal.council_id != plenary.council_id:
             abort(404)
     candidates = [line.strip() for line in request.form.get("candidates", "").splitlines()]
@@ -128,12 +134,14 @@ def view(slug: str, bid: int):
 @auth.login_required
 def vote(slug: str, bid: int):
     ballot = _ballot(slug, bid)
+    auth.require(is_voting_member(membership_of(g.user, ballot.council)))
     if not _csrf_ok():
         abort(400)
     db = get_db()
     behalf = None
     if request.form.get("on_behalf_of", "").isdigit():
-        behalf = next((u for u in _all_givers(ballot) if u.id == int(request.form["on_behalf_of"])),
+        giver_id = parse_id(request.form["on_behalf_of"])
+        behalf = next((u for u in _all_givers(ballot) if u.id == giver_id),
                       None)
         if behalf is None:
             flash(_("You do not hold this proxy."), "error")
@@ -146,16 +154,34 @@ def vote(slug: str, bid: int):
         events = cast_vote(db, ballot=ballot, voter=g.user, choice=request.form.get("choice"),
                            reason=request.form.get("reason"), grades=grades,
                            on_behalf_of=behalf, now=utcnow())
-        commit(events)  # stored durably before the voter is told it counted
+        commit()  # stored durably before the voter is told it counted
     except CoconError as exc:
         db.rollback()
         flash(error_message(exc), "error")
         return _back(ballot)
+    publish(_recounted(db, ballot, events))
     if behalf is not None:
         flash(_("The vote of %(name)s is recorded.", name=behalf.display_name), "success")
     else:
         flash(_("Your vote is recorded."), "success")
     return _back(ballot)
+
+
+def _recounted(db, ballot: Ballot, events: list) -> list:
+    """The live count read again after the commit. Counted inside the transaction, two votes
+    committing together would both announce the same number, and the room would never hear
+    the last one (seen with 500 voters in bench/bench_plenary.py)."""
+    try:
+        voted = voted_count(db, ballot)
+    except SQLAlchemyError:  # the vote is stored; its live count can stay as it was
+        return events
+    finally:
+        try:
+            db.rollback()  # a read only: end its transaction
+        except SQLAlchemyError:
+            pass
+    return [Event(e.name, e.room, {**e.payload, "voted": max(voted, e.payload.get("voted", 0))})
+            if e.name == "ballot.voted" else e for e in events]
 
 
 def _all_givers(ballot: Ballot) -> list:
@@ -201,10 +227,13 @@ def paper(slug: str, bid: int):
     def enter(ballot):
         counts: dict = {}
         for key, value in request.form.items():
-            if key.startswith("paper|") and value.strip():
+            if key.startswith("paper|") and key.count("|") >= 2 and value.strip():
                 _, college, option, *grade = key.split("|")
                 if grade:
-                    counts.setdefault(college, {}).setdefault(option, {})[grade[0]] = value
+                    cell = counts.setdefault(college, {}).setdefault(option, {})
+                    if not isinstance(cell, dict):  # a count and grades for the same option
+                        raise InvalidInput("Paper counts must be given per college.")
+                    cell[grade[0]] = value
                 else:
                     counts.setdefault(college, {})[option] = value
         enter_paper_counts(get_db(), ballot=ballot, counts=counts, actor=g.user, now=utcnow())
@@ -215,6 +244,7 @@ def paper(slug: str, bid: int):
 @auth.login_required
 def withdraw(slug: str, bid: int):
     ballot = _ballot(slug, bid)
+    auth.require(membership_of(g.user, ballot.council) is not None)
     if not _csrf_ok():
         abort(400)
     perform(lambda: withdraw_from_ballot(get_db(), ballot=ballot, member=g.user,

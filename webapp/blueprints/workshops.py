@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from cocon.accounts.models import User
 from cocon.db import utcnow
 from cocon.errors import CoconError, NotFound
+from cocon.validation import parse_id
 from cocon.workshops import forum, markdown, permissions, services
 from cocon.workshops.models import Post, WorkshopStatus
 from webapp import auth
@@ -132,7 +133,7 @@ def invite(slug: str, workshop_id: int):
     _council, workshop = load_workshop(slug, workshop_id)
     auth.require(permissions.can_manage_workshop(g.user, workshop))
     raw = request.form.get("user_id", "")
-    invitee = get_db().get(User, int(raw)) if raw.isdigit() else None
+    invitee = get_db().get(User, parse_id(raw) or 0) if raw.isdigit() else None
     if invitee is None:
         abort(400)
     services.invite_member(get_db(), workshop, invitee=invitee, actor=g.user, now=utcnow())
@@ -162,7 +163,8 @@ def thread(slug: str, workshop_id: int, thread_id: int):
         auth.require(g.user is not None)
         forum.check_can_post(g.user, thread)  # a refusal (e.g. a locked thread) says why
         if form.validate_on_submit():
-            reply_to = int(form.reply_to.data) if (form.reply_to.data or "").isdigit() else None
+            reply_to = ((parse_id(form.reply_to.data) or 0)
+                        if (form.reply_to.data or "").isdigit() else None)
             try:
                 outcome = forum.add_post(get_db(), thread, author=g.user, now=utcnow(),
                                          body=form.body.data or "", reply_to_id=reply_to)
@@ -173,7 +175,7 @@ def thread(slug: str, workshop_id: int, thread_id: int):
                 finish(outcome)
                 return redirect(forum.post_url(outcome.post))
     elif request.args.get("repondre", "").isdigit():
-        parent = get_db().get(Post, int(request.args["repondre"]))
+        parent = get_db().get(Post, parse_id(request.args["repondre"]) or 0)
         if parent is not None and parent.thread_id == thread.id and parent.is_visible:
             form.reply_to.data = str(parent.id)
             form.body.data = markdown.quote(parent.body_markdown, parent.author.display_name
@@ -202,9 +204,9 @@ def lock(slug: str, workshop_id: int, thread_id: int):
 def messages_json(slug: str, workshop_id: int, thread_id: int):
     council, workshop, thread = load_thread(slug, workshop_id, thread_id)
     after, only = request.args.get("after", "0"), request.args.get("post", "")
-    posts = forum.list_posts(get_db(), thread, after=int(after) if after.isdigit() else 0)
+    posts = forum.list_posts(get_db(), thread, after=parse_id(after) or 0)
     if only.isdigit():
-        posts = [p for p in posts if p.id == int(only)]
+        posts = [p for p in posts if p.id == parse_id(only)]
 
     def rendered(post) -> dict:
         # the article as this reader sees it on the page, with the actions they may take

@@ -13,6 +13,10 @@ EMAIL_MAX = 254
 NAME_MAX = 120
 
 
+# the name an erased account keeps (translated where a page shows it); nobody else may take it
+ERASED_NAME = "Participant·e supprimé·e"
+
+
 class User(Base):
     """A person with an account; citizens may also use cocon without one."""
 

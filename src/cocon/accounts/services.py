@@ -7,11 +7,12 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cocon.accounts.models import NAME_MAX, User
+from cocon.accounts.models import ERASED_NAME, NAME_MAX, User
 from cocon.accounts.passwords import (
     check_password_rules, hash_password, needs_rehash, verify_password,
 )
 from cocon.errors import Conflict, InvalidInput
+from cocon.french import fold
 from cocon.validation import clean_email, clean_text
 
 LOCALES = ("fr", "en")
@@ -22,11 +23,19 @@ def find_user_by_email(db: Session, email: str) -> User | None:
     return db.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
 
+def _name(value: object) -> str:
+    name = clean_text(value, field="display_name", max_length=NAME_MAX)
+    if fold(name) in {fold(ERASED_NAME), fold("Participant supprimé"), fold("Deleted participant"),
+                      fold("Participante supprimée")}:
+        raise InvalidInput("This name is kept for deleted accounts; choose another.")
+    return name
+
+
 def register_user(db: Session, *, email: str, password: str, display_name: str,
                   locale: str = "fr", now: datetime, is_site_admin: bool = False) -> User:
     """Create an account after checking every field; a taken e-mail is a Conflict."""
     email = clean_email(email)
-    display_name = clean_text(display_name, field="display_name", max_length=NAME_MAX)
+    display_name = _name(display_name)
     if locale not in LOCALES:
         raise InvalidInput("Unknown language.")
     check_password_rules(password, email=email, name=display_name)
@@ -66,6 +75,6 @@ def update_profile(db: Session, user: User, *, display_name: str, locale: str) -
     """Change the name shown to others and the preferred language."""
     if locale not in LOCALES:
         raise InvalidInput("Unknown language.")
-    user.display_name = clean_text(display_name, field="display_name", max_length=NAME_MAX)
+    user.display_name = _name(display_name)
     user.locale = locale
     db.flush()

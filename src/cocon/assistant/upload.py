@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cocon.errors import Conflict, InvalidInput
+from cocon.zipcheck import inflated_size
 
 from .loaders import SUPPORTED_SUFFIXES, load_text
 from .metadata import SOURCES_FILE, read_sources
@@ -72,6 +73,15 @@ def _check_zip(data: bytes, suffix: str) -> None:
             raise InvalidInput("This document expands too much to be read safely")
     if total > MAX_UNCOMPRESSED_BYTES:
         raise InvalidInput("This document expands too much to be read safely")
+    # the sizes above are what the archive announces; a forged header can announce 1 KB for a
+    # member that inflates to gigabytes (zipfile would inflate it whole in memory), so each
+    # member is inflated once, in bounded steps, and must be exactly its announced size
+    real_total = 0
+    for member in members:
+        real = inflated_size(data, member, MAX_UNCOMPRESSED_BYTES - real_total)
+        if real != member.file_size:
+            raise InvalidInput("This document expands too much to be read safely")
+        real_total += real
     expected = "word/document.xml" if suffix == ".docx" else "content.xml"
     if expected not in names:
         raise InvalidInput("This file is not a valid %(kind)s document", kind=suffix[1:].upper())

@@ -7,7 +7,9 @@ import re
 import zipfile
 
 from cocon.errors import InvalidInput
+from cocon.zipcheck import check_archive
 
+MAX_ARCHIVE_BYTES = 100 * 1024 * 1024  # an ODT/DOCX export inflating beyond this is refused
 _FINGERPRINT = re.compile(r"SHA\\?-256\D{0,60}?([0-9a-f]{64})")
 
 
@@ -16,6 +18,7 @@ def detect_format(data: bytes) -> str:
     if data.startswith(b"%PDF"):
         return "pdf"
     if data.startswith(b"PK"):
+        check_archive(data, max_total=MAX_ARCHIVE_BYTES)  # a zip bomb stops here, unopened
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())

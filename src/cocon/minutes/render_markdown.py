@@ -39,7 +39,11 @@ def _table(block: Table) -> list[str]:
 
 def _para(block: Para) -> list[str]:
     if block.style == "code":
-        return ["    " + line for line in block.text.split("\n")] + [""]
+        # a fence, not an indented block: after a list, indented lines would continue the list
+        # item as Markdown (and raw HTML); the fence is longer than any backtick run inside
+        longest = max((len(run) for run in re.findall(r"`+", block.text)), default=0)
+        fence = "`" * max(3, longest + 1)
+        return [fence, *block.text.split("\n"), fence, ""]
     text = escape(block.text)
     if block.style == "strong":
         text = f"**{text}**"

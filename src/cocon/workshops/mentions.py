@@ -23,10 +23,11 @@ def find_mentions(text: str, candidates: Iterable[User]) -> list[User]:
     by_name = sorted(((u.display_name.casefold(), u) for u in people), key=lambda p: -len(p[0]))
     found: dict[int, User] = {}
     for match in _MENTION.finditer(text):
-        words = match.group(1).replace("\u00a0", " ")
+        # "@Bruno Membre." ends a sentence: the full stop is not part of the name
+        words = match.group(1).replace("\u00a0", " ").rstrip(".-")
         folded = words.casefold()
-        user = next((u for name, u in by_name
-                     if folded == name or folded.startswith(name + " ")), None)
+        user = next((u for name, u in by_name if folded.startswith(name) and (
+            len(folded) == len(name) or not folded[len(name)].isalnum())), None)
         if user is None:
             first = words.split(" ")[0].rstrip(".-")
             user = by_handle.get(first.lower())

@@ -37,6 +37,12 @@ def test_the_full_path_ends_locked_with_the_hash_of_its_snapshot(db, met_session
     assert doc.status == "locked" and content_hash(doc) == minutes.locked_hash
     assert doc.items[0].notes == "Débat **vif**." and doc.actions[0].description == (
         "Envoyer la charte")
+    from sqlalchemy import select
+    from cocon.audit import AuditEntry, verify_chain
+    actions = db.scalars(select(AuditEntry.action).where(AuditEntry.target_type == "minutes")
+                         .order_by(AuditEntry.id)).all()
+    assert actions == ["minutes.submitted", "minutes.approved", "minutes.locked"]
+    assert verify_chain(db) == []
 
 
 def test_a_locked_compte_rendu_refuses_every_change(db, met_session):

@@ -45,7 +45,7 @@ def test_pdf_pages_carry_page_numbers_and_council_name_and_are_tagged(doc):
         assert f"Page {number} / {total}" in content
         assert "Conseil de l'ESS de l'Eurométropole" in content
     root = reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"].value is True
     assert root["/Lang"] == "fr"
 
 

@@ -36,3 +36,8 @@ def test_e_mail_addresses_and_unknown_names_mention_nobody():
 
 def test_someone_mentioned_twice_is_found_once():
     assert len(find_mentions("@Claire Dubois et encore @Claire Dubois", PEOPLE)) == 1
+
+
+def test_a_mention_ending_a_sentence_keeps_its_full_stop_out_of_the_name():
+    assert [u.id for u in find_mentions("Merci à @Claire Dubois.", PEOPLE)] == [1]
+    assert [u.id for u in find_mentions("Voir avec @Jean-Luc Meyer. Ensuite…", PEOPLE)] == [4]

@@ -88,4 +88,15 @@
   });
   socket.on("plenary.updated", function (state) { apply(state, true); });
   socket.on("plenary.attendance", function (state) { apply(state, true); });
+  socket.on("ballot.opened", function (data) {
+    var notice = document.getElementById("ballot-opened-notice");
+    if (!data || !notice || !root.dataset.ballotUrl) { return; }
+    var link = document.createElement("a");
+    link.href = root.dataset.ballotUrl.replace("{id}", String(data.ballot_id));
+    link.textContent = fill(root.dataset.msgBallotOpened, {question: data.question});
+    notice.textContent = "";
+    notice.appendChild(link);
+    notice.hidden = false;
+    announce(link.textContent);  /* a link to follow, the focus stays where it is */
+  });
 })();

@@ -16,7 +16,17 @@
   });
   socket.on("ballot.voted", function (data) {
     if (!data || data.ballot_id !== ballotId || !counter) { return; }
-    counter.textContent = String(data.voted);
+    /* two server processes may relay counts out of order: a count never goes down */
+    counter.textContent = String(Math.max(data.voted, parseInt(counter.textContent, 10) || 0));
+  });
+  socket.on("ballot.opened", function (data) {
+    if (!data || data.ballot_id !== ballotId) { return; }
+    var state = document.getElementById("ballot-state");
+    var waiting = document.getElementById("ballot-waiting");
+    var opened = document.getElementById("ballot-opened");
+    if (state && root.dataset.labelOpen) { state.textContent = root.dataset.labelOpen; }
+    if (waiting && opened) { waiting.hidden = true; opened.hidden = false; }
+    announce(root.dataset.msgOpened);  /* the focus stays where it is */
   });
   socket.on("ballot.closed", function (data) {
     if (data && data.ballot_id === ballotId) { announce(root.dataset.msgClosed); }
