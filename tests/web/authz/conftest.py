@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import event
 from sqlalchemy.orm import sessionmaker
 
 from cocon.db import make_engine
-from cocon.models import metadata
+from tests.conftest import _empty_tables  # the same emptying as after each test
 from web.authz.matrix import ROLES
 from web.authz.world import PASSWORD, build_world
 
@@ -101,18 +101,6 @@ class Harness:
 def _textual(response) -> bool:
     kind = response.mimetype or ""
     return kind.startswith("text/") or kind.endswith(("json", "xml"))
-
-
-def _empty_tables(engine) -> None:
-    """What tests/conftest.py does after each test: the next test module starts empty."""
-    tables = list(reversed(metadata.sorted_tables))
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in tables:
-                conn.execute(table.delete())
 
 
 def _transactional_engine(url: str):
