@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from flask import g, jsonify, render_template, request
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import format_timedelta, gettext, lazy_gettext as _l
+from flask_limiter.errors import RateLimitExceeded
 from flask_wtf.csrf import CSRFError
 from sqlalchemy.exc import InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
@@ -63,11 +65,24 @@ def handle_http(exc: HTTPException):
         404: (gettext("Page not found"), gettext("This page does not exist or has moved.")),
         405: (gettext("Not allowed"), gettext("This action is not allowed here.")),
         413: (gettext("Too large"), gettext("What you sent is too large.")),
-        429: (gettext("Too many requests"),
-              gettext("Too many attempts in a short time. Wait a little and try again.")),
+        429: (gettext("Too many requests"), _too_many_message(exc)),
     }
     title, message = messages.get(exc.code or 500, (exc.name, exc.description or ""))
     return _page(exc.code or 500, title, message)
+
+
+def _too_many_message(exc: HTTPException) -> str:
+    """Say that nothing was done and how long to wait at most: the window of the limit that was
+    reached (a minute for posting, an hour for the downloads of one's own data)."""
+    window = None
+    if isinstance(exc, RateLimitExceeded):
+        window = exc.limit.limit.get_expiry()
+    if not window:
+        return gettext("You have sent too many requests in a short time, so this one was not "
+                       "carried out. Wait a little and try again.")
+    return gettext("You have sent too many requests in a short time, so this one was not "
+                   "carried out. Try again in %(wait)s at most.",
+                   wait=format_timedelta(timedelta(seconds=window)))
 
 
 def handle_database_down(exc: SQLAlchemyError):
