@@ -191,9 +191,11 @@ async def main_async(args) -> dict:
                 entry = {"posts": world.total_posts, "thread_page": await measure(
                     cocon, getter(urls, read_path), clients=args.clients,
                     duration=args.duration, sessions=sessions)}
-                entry["long_thread_1000_posts"] = await measure(
-                    cocon, getter(urls, base + str(long)), clients=4, duration=args.duration / 2,
-                    sessions=sessions[:4])
+                for label, page in (("long thread (1,000 posts), page 1", ""),
+                                    ("long thread (1,000 posts), last page", "?page=20")):
+                    entry[label] = await measure(
+                        cocon, getter(urls, base + str(long) + page), clients=4,
+                        duration=args.duration / 2, sessions=sessions[:4])
                 for label, words in SEARCHES.items():
                     entry[f"search {label}"] = await measure(
                         cocon, getter(urls, f"/recherche?q={quote(words)}"), clients=4,

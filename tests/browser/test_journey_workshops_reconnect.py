@@ -2,27 +2,8 @@
 
 from playwright.sync_api import expect
 
-from cocon.council.models import Role
-from cocon.council.services import add_member
-from cocon.db import utcnow
-from cocon.workshops import forum, services
-from tests.browser.test_journey_workshops import sign_in
-
-
-def thread_with_two_people(app_db, make_user, make_council, title):
-    """A facilitator, Karim, and a member, Lucie, in a workshop thread; returns them and it."""
-    admin = make_user(admin=True, name="Claire Fontaine")
-    council = make_council(admin)
-    karim = make_user(name="Karim Benali")
-    lucie = make_user(name="Lucie Ernst")
-    add_member(app_db, council, karim, role=Role.FACILITATOR, actor=admin, now=utcnow())
-    add_member(app_db, council, lucie, role=Role.MEMBER, college_id=council.colleges[1].id,
-               actor=admin, now=utcnow())
-    workshop = services.create_workshop(app_db, council, title=title, actor=karim, now=utcnow())
-    thread = forum.start_thread(app_db, workshop, author=karim, title="Cantines bio",
-                                body="Premier message", now=utcnow()).post.thread
-    app_db.commit()
-    return karim, lucie, thread
+from cocon.workshops import forum
+from tests.browser.test_journey_workshops import sign_in, thread_with_two_people
 
 
 def post_as(browser, base, person, thread_url, text):

@@ -29,6 +29,17 @@ def load_post(slug: str, workshop_id: int, post_id: int):
     return council, workshop, post
 
 
+@bp.get("/messages/<int:post_id>")
+def permalink(slug: str, workshop_id: int, post_id: int):
+    """A post's lasting address (notifications, e-mails, search): to the page that shows it. A
+    hidden post leads to its place too, where readers see the moderators' trace."""
+    _council, workshop = load_workshop(slug, workshop_id)
+    post = get_db().get(Post, post_id)
+    if post is None or post.thread.workshop_id != workshop.id:
+        abort(404)
+    return redirect(forum.post_location(get_db(), post))
+
+
 @bp.route("/messages/<int:post_id>/modifier", methods=["GET", "POST"])
 @auth.login_required
 def edit(slug: str, workshop_id: int, post_id: int):
@@ -46,7 +57,7 @@ def edit(slug: str, workshop_id: int, post_id: int):
             finish(outcome)
             flash(_("Your message is changed; its previous version stays in its history."),
                   "success")
-            return redirect(forum.post_url(post))
+            return redirect(forum.post_location(get_db(), post))
     return render_template("workshops/edit.html", council=council, workshop=workshop, post=post,
                            form=form), (422 if form.form_errors else 200)
 
@@ -67,7 +78,7 @@ def delete(slug: str, workshop_id: int, post_id: int):
     auth.require(permissions.can_delete_post(g.user, post, workshop))
     finish(forum.delete_post(get_db(), post, actor=g.user, now=utcnow()))
     flash(_("The message is deleted."), "success")
-    return redirect(forum.post_url(post))
+    return redirect(forum.post_location(get_db(), post))
 
 
 @bp.route("/messages/<int:post_id>/signaler", methods=["GET", "POST"])
@@ -86,7 +97,7 @@ def report(slug: str, workshop_id: int, post_id: int):
         else:
             commit()
             flash(_("Thank you: the facilitators will look at this message."), "success")
-            return redirect(forum.post_url(post))
+            return redirect(forum.post_location(get_db(), post))
     return render_template("workshops/report.html", council=council, workshop=workshop,
                            post=post, form=form), (422 if form.form_errors else 200)
 
@@ -126,7 +137,7 @@ def moderate(slug: str, workshop_id: int, post_id: int):
             form.form_errors.append(error_message(exc))
         else:
             flash(_("The moderation is recorded."), "success")
-            return redirect(forum.post_url(post))
+            return redirect(forum.post_location(get_db(), post))
     reports = moderation.queue(get_db(), workshop)
     return render_template("workshops/moderation.html", council=council, workshop=workshop,
                            reports=reports, form=form, failed_post=post), 422

@@ -22,6 +22,10 @@ from webapp.workshop_forms import PostForm, StatusForm, ThreadForm, WorkshopForm
 
 bp = Blueprint("workshops", __name__, url_prefix="/conseils/<slug>/ateliers")
 
+# Posts sent at most by one catch-up request (messages.json?after=…); the live script asks again
+# while the answer says there are more.
+CATCH_UP_LIMIT = 200
+
 STATUS_LABELS = {WorkshopStatus.OPEN: _l("open"), WorkshopStatus.CLOSED: _l("closed"),
                  WorkshopStatus.ARCHIVED: _l("archived")}
 
@@ -173,16 +177,19 @@ def thread(slug: str, workshop_id: int, thread_id: int):
                 form.form_errors.append(error_message(exc))
             else:
                 finish(outcome)
-                return redirect(forum.post_url(outcome.post))
-    elif request.args.get("repondre", "").isdigit():
+                return redirect(forum.post_location(get_db(), outcome.post))
+    page = request.args.get("page", type=int) or 0
+    if request.args.get("repondre", "").isdigit():
         parent = get_db().get(Post, parse_id(request.args["repondre"]) or 0)
         if parent is not None and parent.thread_id == thread.id and parent.is_visible:
             form.reply_to.data = str(parent.id)
             form.body.data = markdown.quote(parent.body_markdown, parent.author.display_name
                                             if parent.author else "")
-    posts = forum.list_posts(get_db(), thread)
+            page = page or forum.page_of_post(get_db(), parent)  # the quoted post stays in view
+    posts = forum.thread_page(get_db(), thread, page or 1)
     return render_template("workshops/thread.html", council=council, workshop=workshop,
-                           thread=thread, posts=posts, form=form), \
+                           thread=thread, posts=posts, page_ids={p.id for p in posts.items},
+                           form=form), \
         (422 if form.form_errors else 200)
 
 
@@ -204,13 +211,18 @@ def lock(slug: str, workshop_id: int, thread_id: int):
 def messages_json(slug: str, workshop_id: int, thread_id: int):
     council, workshop, thread = load_thread(slug, workshop_id, thread_id)
     after, only = request.args.get("after", "0"), request.args.get("post", "")
-    posts = forum.list_posts(get_db(), thread, after=parse_id(after) or 0)
     if only.isdigit():
-        posts = [p for p in posts if p.id == parse_id(only)]
+        post = get_db().get(Post, parse_id(only) or 0)
+        posts = [post] if post is not None and post.thread_id == thread.id else []
+        more = False
+    else:
+        posts = forum.list_posts(get_db(), thread, after=parse_id(after) or 0,
+                                 limit=CATCH_UP_LIMIT + 1)
+        more, posts = len(posts) > CATCH_UP_LIMIT, posts[:CATCH_UP_LIMIT]
 
     def rendered(post) -> dict:
         # the article as this reader sees it on the page, with the actions they may take
         article = render_template("workshops/_post.html", post=post, workshop=workshop,
                                   council=council, thread=thread)
         return {**forum.post_payload(post), "article": article}
-    return jsonify({"posts": [rendered(p) for p in posts]})
+    return jsonify({"posts": [rendered(p) for p in posts], "more": more})

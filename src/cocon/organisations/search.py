@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,6 +11,7 @@ from cocon.council.models import Council
 from cocon.organisations.models import Organisation
 from cocon.organisations.text import name_key, search_terms
 from cocon.organisations.vocabularies import Status
+from cocon.paging import Page, clamp_page
 
 
 @dataclass(frozen=True)
@@ -25,26 +26,7 @@ class DirectoryQuery:
     council_member: bool | None = None
 
 
-@dataclass
-class DirectoryPage:
-    """One page of results and what is needed to page through them."""
-
-    items: list[Organisation] = field(default_factory=list)
-    total: int = 0
-    page: int = 1
-    per_page: int = 20
-
-    @property
-    def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.pages
-
-    @property
-    def has_previous(self) -> bool:
-        return self.page > 1
+DirectoryPage = Page  # one page of the directory's results
 
 
 def _escape_like(text: str) -> str:
@@ -79,7 +61,7 @@ def search_directory(db: Session, council: Council, query: DirectoryQuery, *, pa
     """A page of the validated organisations that match, in alphabetical order."""
     stmt = directory_filter(council, query)
     total = db.scalar(select(func.count()).select_from(stmt.subquery())) or 0
-    page = max(1, min(page, max(1, -(-total // per_page))))
+    page = clamp_page(page, total, per_page)
     items = db.scalars(stmt.order_by(Organisation.name_key, Organisation.id)
                        .offset((page - 1) * per_page).limit(per_page))
     return DirectoryPage(items=list(items), total=total, page=page, per_page=per_page)

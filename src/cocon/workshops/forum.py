@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cocon import audit, notifications, search
 from cocon.accounts.models import User
 from cocon.errors import Conflict, Forbidden, InvalidInput, NotFound
 from cocon.events import Event
+from cocon.paging import Page, clamp_page, page_of_rank
 from cocon.validation import clean_text
 from cocon.workshops import markdown, mentions, permissions
 from cocon.workshops.models import Post, PostRevision, Thread, Workshop
@@ -22,6 +23,10 @@ TITLES = {
     "reply": {"fr": "%(who)s a répondu à votre message dans « %(thread)s »",
               "en": "%(who)s replied to your post in “%(thread)s”"},
 }
+
+# Posts on one page of a thread: a long debate stays quick to open and to read with a screen
+# reader, and a page costs the same whatever the thread's length (docs/benchmarks.md).
+POSTS_PER_PAGE = 50
 
 
 @dataclass
@@ -39,9 +44,29 @@ def thread_url(thread: Thread) -> str:
     return f"/conseils/{w.council.slug}/ateliers/{w.id}/fils/{thread.id}"
 
 
+def thread_page_url(thread: Thread, page: int = 1) -> str:
+    """One page of a thread (the first page is the thread's own address)."""
+    return thread_url(thread) + (f"?page={page}" if page > 1 else "")
+
+
 def post_url(post: Post) -> str:
-    """The place of a post in its thread."""
-    return f"{thread_url(post.thread)}#message-{post.id}"
+    """A post's lasting address, kept in notifications, e-mails and the search index: it
+    answers with the page of the thread that holds the post, however long the thread grows."""
+    w = post.thread.workshop
+    return f"/conseils/{w.council.slug}/ateliers/{w.id}/messages/{post.id}"
+
+
+def page_of_post(db: Session, post: Post, *, per_page: int = POSTS_PER_PAGE) -> int:
+    """The page of its thread on which a post is shown. Posts keep their place: deleting or
+    hiding one leaves a trace in the thread rather than removing it."""
+    rank = db.scalar(select(func.count()).select_from(Post)
+                     .where(Post.thread_id == post.thread_id, Post.id <= post.id)) or 1
+    return page_of_rank(rank, per_page)
+
+
+def post_location(db: Session, post: Post) -> str:
+    """Where a post is shown now: its thread's page and the post's anchor."""
+    return f"{thread_page_url(post.thread, page_of_post(db, post))}#message-{post.id}"
 
 
 def post_payload(post: Post) -> dict:
@@ -72,11 +97,27 @@ def list_threads(db: Session, workshop: Workshop) -> list[Thread]:
                            .order_by(Thread.id.desc())))
 
 
-def list_posts(db: Session, thread: Thread, *, after: int = 0) -> list[Post]:
-    """The thread's posts in order (only those after a post id when catching up), with their
-    authors loaded in one more query rather than one per author (bench/bench_forum.py)."""
-    return list(db.scalars(select(Post).where(Post.thread_id == thread.id, Post.id > after)
-                           .options(selectinload(Post.author)).order_by(Post.id)))
+def _posts_of(thread: Thread):
+    # authors in one more query rather than one per author (bench/bench_forum.py)
+    return (select(Post).where(Post.thread_id == thread.id)
+            .options(selectinload(Post.author)).order_by(Post.id))
+
+
+def list_posts(db: Session, thread: Thread, *, after: int = 0,
+               limit: int | None = None) -> list[Post]:
+    """The thread's posts in order, only those after a post id when catching up, at most
+    `limit` of them."""
+    return list(db.scalars(_posts_of(thread).where(Post.id > after).limit(limit)))
+
+
+def thread_page(db: Session, thread: Thread, page: int = 1, *,
+                per_page: int = POSTS_PER_PAGE) -> Page[Post]:
+    """One page of the thread's posts, oldest first; a page beyond the last gives the last."""
+    total = db.scalar(select(func.count()).select_from(Post)
+                      .where(Post.thread_id == thread.id)) or 0
+    page = clamp_page(page, total, per_page)
+    items = db.scalars(_posts_of(thread).offset((page - 1) * per_page).limit(per_page))
+    return Page(items=list(items), total=total, page=page, per_page=per_page)
 
 
 def _index(db: Session, post: Post, now: datetime) -> None:

@@ -63,7 +63,7 @@ def test_posts_are_indexed_and_leave_the_index_when_deleted(db, forum_world):
     post = forum.start_thread(db, w.workshop, author=w.lucie, title="Légumerie",
                               body="Les coopératives maraîchères", now=w.now).post
     hits = find(db, "cooperative", [w.council.id], [w.workshop.id])
-    assert [h.kind for h in hits] == ["post"] and hits[0].url.endswith(f"#message-{post.id}")
+    assert [h.kind for h in hits] == ["post"] and hits[0].url.endswith(f"/ateliers/{w.workshop.id}/messages/{post.id}")
     assert [h.kind for h in find(db, "légumerie", [w.council.id], [w.workshop.id])] \
         == ["thread", "post"] or len(find(db, "légumerie", [w.council.id], [w.workshop.id])) == 2
     forum.delete_post(db, post, actor=w.lucie, now=w.now)

@@ -345,6 +345,8 @@ CASES: list[Case] = [
     c("workshops.messages_json", "GET", WM + "/fils/{t_mem}/messages.json", A_READERS),
     c("workshops.lock", "POST", WS + "/fils/{t_pub}/verrou", A_FACILITATORS,
       data={"locked": "y"}),
+    c("workshop_posts.permalink", "GET", WS + "/messages/{post_author}", EVERYONE),
+    c("workshop_posts.permalink", "GET", WM + "/messages/{post_mem}", A_READERS),
     c("workshop_posts.history", "GET", WS + "/messages/{post_author}/historique", EVERYONE),
     c("workshop_posts.history", "GET", WM + "/messages/{post_mem}/historique", A_READERS),
     c("workshop_posts.edit", "GET", WS + "/messages/{post_author}/modifier", {"voter"}),

@@ -1,11 +1,14 @@
 /* Live thread: new, edited, hidden and deleted posts appear without reload, announced politely.
-   After a reconnect, fetches the posts it missed. Never moves the focus. */
+   After a reconnect, fetches the posts it missed. Never moves the focus. On an earlier page of
+   a long thread, new posts are not added to the page: a link to the last page appears. */
 (function () {
   "use strict";
   var list = document.getElementById("posts");
   if (!list || typeof io === "undefined") { return; }
   var room = "thread:" + list.dataset.threadId;
   var announcer = document.getElementById("live-announcer");
+  var onLastPage = list.dataset.lastPage !== "false";
+  var elsewhere = document.getElementById("posts-elsewhere");
 
   function lastId() {
     var max = 0;
@@ -80,6 +83,11 @@
       if (announce) { say(list.dataset.labelUpdated, post.author); }
       return;
     }
+    if (!onLastPage) {
+      if (elsewhere) { elsewhere.hidden = false; }
+      if (announce) { say(list.dataset.labelElsewhere, post.author); }
+      return;
+    }
     list.appendChild(rendered || article(post));
     if (announce) { say(list.dataset.labelNew, post.author); }
   }
@@ -95,7 +103,10 @@
     fetch(list.dataset.messagesUrl + "?after=" + lastId(), {credentials: "same-origin",
       headers: {"Accept": "application/json"}})
       .then(function (r) { return r.ok ? r.json() : {posts: []}; })
-      .then(function (data) { data.posts.forEach(function (p) { upsert(p, true); }); })
+      .then(function (data) {
+        data.posts.forEach(function (p) { upsert(p, true); });
+        if (data.more && onLastPage) { catchUp(); } /* at most 200 posts an answer */
+      })
       .catch(function () {});
   }
 
