@@ -62,17 +62,32 @@ def parse_args(argv=None):
     return args
 
 
-async def _wait_all(queue, kind: str, workers: int, timeout: float) -> dict:
-    """Wait for message `kind` from every client process."""
+async def _wait_all(queue, kind: str, procs: list, timeout: float) -> dict:
+    """Wait for message `kind` from every client process; stop at once, saying which, if one
+    of them died before sending it (rather than waiting out the timeout)."""
     got, deadline = {}, time.monotonic() + timeout
     loop = asyncio.get_running_loop()
-    while len(got) < workers:
+    while len(got) < len(procs):
         left = deadline - time.monotonic()
         if left <= 0:
             raise TimeoutError(f"client processes did not report {kind!r} in {timeout:.0f} s")
         try:
             message = await loop.run_in_executor(None, queue.get, True, min(left, 1.0))
         except Exception:  # queue.Empty
+            dead = [w for w, proc in enumerate(procs)
+                    if w not in got and proc.exitcode is not None]
+            if dead:  # what it sent before dying is in the queue already: take it first
+                while len(got) < len(procs):
+                    try:
+                        message = queue.get(True, 0.2)
+                    except Exception:  # queue.Empty
+                        break
+                    if message[0] == kind:
+                        got[message[1]] = message[2]
+                dead = [w for w in dead if w not in got]
+            if dead:
+                codes = ", ".join(f"{w} (exit code {procs[w].exitcode})" for w in dead)
+                raise RuntimeError(f"client process {codes} ended before reporting {kind!r}")
             continue
         if message[0] == kind:
             got[message[1]] = message[2]
@@ -133,7 +148,7 @@ async def run_size(cluster: Cluster, n: int, args, signer) -> dict:
         procs.append(ctx.Process(target=run_worker, args=(spec, queue), daemon=True))
         procs[-1].start()
     try:
-        ready = await _wait_all(queue, "ready", len(procs), 600)
+        ready = await _wait_all(queue, "ready", procs, 600)
         connected = sum(r["connected"] for r in ready.values())
         joined = sum(r["joined"] for r in ready.values())
         connect_s = max(r["seconds"] for r in ready.values())
@@ -152,7 +167,7 @@ async def run_size(cluster: Cluster, n: int, args, signer) -> dict:
             cpu_before = _cpu(cluster, procs)
             status, _, t_open = await _facilitator_post(http, ballot_url + "/ouvrir")
             open_click_s = time.monotonic() - t_open
-            voted = await _wait_all(queue, "voted", len(procs), args.vote_window + 300)
+            voted = await _wait_all(queue, "voted", procs, args.vote_window + 300)
             cpu = {k: round(v - cpu_before[k], 1) for k, v in _cpu(cluster, procs).items()}
             cpu["wall"] = round(time.monotonic() - t_open, 1)
             servers = [tree_status(p) for p in cluster.pids() if p]
@@ -160,7 +175,7 @@ async def run_size(cluster: Cluster, n: int, args, signer) -> dict:
                                                    world.participant_ids)
             status_close, _, t_close = await _facilitator_post(http, ballot_url + "/fermer")
             close_click_s = time.monotonic() - t_close
-        done = await _wait_all(queue, "done", len(procs), 600)
+        done = await _wait_all(queue, "done", procs, 600)
     finally:
         for proc in procs:
             proc.join(timeout=30)
