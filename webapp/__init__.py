@@ -64,13 +64,16 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.register_blueprint(minutes_actions.bp)
     limiter.limit("30 per minute", methods=["POST"])(auth_views.bp)
     limiter.limit("20 per minute", methods=["POST"])(assistant.bp)
-    from webapp import input_guard, ratelimits
+    from webapp import input_guard, live_queue, ratelimits
     ratelimits.init_app(app)  # posting, voting, reports, search, exports, uploads
     input_guard.init_app(app)  # NUL characters, out-of-range ids, runaway JSON
 
-    socketio = SocketIO(app, async_mode="threading", manage_session=False,
-                        message_queue=app.config.get("SOCKETIO_MESSAGE_QUEUE"),
-                        channel=app.config.get("SOCKETIO_CHANNEL") or "cocon",
+    queue_url = app.config.get("SOCKETIO_MESSAGE_QUEUE")
+    channel = app.config.get("SOCKETIO_CHANNEL") or "cocon"
+    manager = live_queue.client_manager(queue_url, channel)  # Redis: quicker to reconnect
+    queue_options = ({"client_manager": manager} if manager is not None
+                     else {"message_queue": queue_url, "channel": channel})
+    socketio = SocketIO(app, async_mode="threading", manage_session=False, **queue_options,
                         cors_allowed_origins=app.config.get("SOCKETIO_ORIGINS"),
                         # clients only send `join`/`leave`: a larger message is an abuse
                         max_http_buffer_size=16 * 1024)

@@ -11,7 +11,10 @@ from faults_helpers import SECRET_KEY, LiveClient, Voter, ballot_rows, logs
 pytestmark = [pytest.mark.slow, pytest.mark.postgres, pytest.mark.redis]
 
 PASSWORD = "un mot de passe assez long"
-OUTAGE = 6  # seconds without Redis
+# Seconds without Redis: long enough for python-socketio's own listener to have backed off to
+# 16 s (it would resume about 11 s after Redis); webapp/live_queue.py waits at most 5 s.
+OUTAGE = 20
+RESUME_WITHIN = 8  # seconds after Redis is back: one 5 s wait, the connection, the vote
 
 
 def _voted_by(names):
@@ -71,6 +74,7 @@ def test_redis_stopped_then_restarted(vote_world, start_cluster, redis_server, d
                 resumed = time.monotonic() - restarted
                 break
         assert resumed is not None, "live updates did not resume after Redis came back"
+        assert resumed < RESUME_WITHIN, f"live updates resumed only {resumed:.1f} s later"
         # and from process 1 too, through the same Redis
         last = next(voters)
         assert last.post(cluster.urls[1] + w.vote_path, {"choice": "pour"},
