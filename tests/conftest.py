@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,24 @@ use_hasher(PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
 PG_URL = os.environ.get("COCON_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("COCON_TEST_REDIS_URL")
 PASSWORD = "un mot de passe assez long"
+
+# One short guide about SCIC, for the tests that need a real assistant (the bundled model)
+SCIC_GUIDE = """Les sociétés coopératives d'intérêt collectif
+
+La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
+des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
+détenir jusqu'à 50 % du capital d'une SCIC.
+"""
+SCIC_QUESTION = "Quelle part du capital d'une SCIC une collectivité peut-elle détenir ?"
+
+
+def scic_assistant(tmp_path_factory, name: str):
+    """A real assistant over SCIC_GUIDE, its index in a temporary folder (call it from a
+    module-scoped fixture: building takes a few seconds)."""
+    from cocon.assistant import Assistant
+    corpus = tmp_path_factory.mktemp(f"{name}-corpus")
+    (corpus / "guide-scic.txt").write_text(SCIC_GUIDE, encoding="utf-8")
+    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp(f"{name}-index") / "index")
 
 
 def _normalise(url: str) -> str:
@@ -74,17 +93,32 @@ def db(engine):
     _empty_tables(engine)
 
 
+def make_test_app(database_url: str, instance_path, **config):
+    """The application as the tests configure it (no CSRF, rate limits off, no message queue),
+    with `config` overriding any of it."""
+    from webapp import create_app
+    return create_app({
+        "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(instance_path),
+        "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
+        "RATELIMIT_ENABLED": False, "SOCKETIO_MESSAGE_QUEUE": None, **config})
+
+
+@contextmanager
+def running_test_app(database_url: str, engine, instance_path, **config):
+    """make_test_app for the length of a `with` (or a fixture's yield): then its connections
+    are closed and every table emptied."""
+    app = make_test_app(database_url, instance_path, **config)
+    try:
+        yield app
+    finally:
+        app.extensions["cocon_engine"].dispose()
+        _empty_tables(engine)
+
+
 @pytest.fixture
 def app(database_url, engine, tmp_path):
-    from webapp import create_app
-    app = create_app({
-        "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "instance"),
-        "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False, "SOCKETIO_MESSAGE_QUEUE": None,
-    })
-    yield app
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
+    with running_test_app(database_url, engine, tmp_path / "instance") as app:
+        yield app
 
 
 @pytest.fixture

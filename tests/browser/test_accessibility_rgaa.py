@@ -14,28 +14,20 @@ import pytest
 from playwright.sync_api import expect
 
 from a11y_world import METHODS, build, close, sign_in, switch_language, user
-from cocon.assistant import Assistant
 from cocon.db import utcnow
 from cocon.proposals.casting import cast_vote
 from cocon.proposals.voting_models import Ballot
+from tests.conftest import scic_assistant
 from webapp.assistant_runtime import set_assistant
 
 # beyond WCAG 2.1 A/AA: axe's rules mapped to RGAA tests, its best practices (headings order,
 # landmarks, skip link) and its experimental table and heading checks
 EXTRA_TAGS = ("RGAAv4", "best-practice", "experimental")
-GUIDE = """Les sociétés coopératives d'intérêt collectif
-
-La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
-des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
-détenir jusqu'à 50 % du capital d'une SCIC.
-"""
 
 
 @pytest.fixture(scope="module")
 def small_assistant(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("a11y-corpus")
-    (corpus / "guide-scic.txt").write_text(GUIDE, encoding="utf-8")
-    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp("a11y-index") / "index")
+    return scic_assistant(tmp_path_factory, "a11y")
 
 
 @pytest.fixture

@@ -8,23 +8,15 @@ from playwright.sync_api import expect
 
 import pytest
 
-from cocon.assistant import Assistant
+from tests.conftest import SCIC_QUESTION, scic_assistant
 from webapp.assistant_runtime import set_assistant
 
-GUIDE = """Les sociétés coopératives d'intérêt collectif
-
-La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
-des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
-détenir jusqu'à 50 % du capital d'une SCIC.
-"""
-QUESTION = "Quelle part du capital d'une SCIC une collectivité peut-elle détenir ?"
+QUESTION = SCIC_QUESTION
 
 
 @pytest.fixture(scope="module")
 def fixture_assistant(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("browser-corpus")
-    (corpus / "guide-scic.txt").write_text(GUIDE, encoding="utf-8")
-    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp("browser-index") / "index")
+    return scic_assistant(tmp_path_factory, "browser")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from cocon.council.services import add_member
 from cocon.db import utcnow
 from cocon.proposals.voting import create_ballot, open_ballot
 from cocon.proposals.voting_models import BallotParticipation, PublicVote
-from tests.conftest import PASSWORD, _empty_tables
+from tests.conftest import PASSWORD, running_test_app
 from votes_web_fixtures import quick_user, votes_world  # noqa: F401
 
 DOWN = re.compile(r"La base de données est momentanément inaccessible\. Rien n[’']a été "
@@ -216,16 +216,9 @@ def _closed_port() -> int:
 @pytest.fixture
 def limited_app(database_url, engine, tmp_path):
     """The app with its rate limits in a Redis that is not running."""
-    from webapp import create_app
-    app = create_app({
-        "TESTING": True, "DATABASE_URL": database_url, "INSTANCE_PATH": str(tmp_path / "i"),
-        "SECRET_KEY": "test-secret", "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
-        "RATELIMIT_STORAGE_URI": f"redis://127.0.0.1:{_closed_port()}/0",
-        "SOCKETIO_MESSAGE_QUEUE": None,
-    })
-    yield app
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
+    with running_test_app(database_url, engine, tmp_path / "i", RATELIMIT_ENABLED=True,
+                          RATELIMIT_STORAGE_URI=f"redis://127.0.0.1:{_closed_port()}/0") as app:
+        yield app
 
 
 def test_rate_limits_fall_back_to_memory_when_redis_is_down(limited_app):

@@ -12,23 +12,13 @@ from pathlib import Path
 
 import pytest
 from privacy_world import EMAIL, NAME, PASSWORD, build_privacy_world
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 
 from cocon.accounts.models import User
 from cocon.assistant.models import AssistantQuestion
 from cocon.mail import FolderMailer, Mail
 from cocon.workshops.forum import thread_url
-
-
-def _empty_tables(engine) -> None:
-    from cocon.models import metadata
-    with engine.begin() as conn:
-        if engine.dialect.name == "postgresql":
-            names = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
-            conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
-        else:
-            for table in reversed(metadata.sorted_tables):
-                conn.execute(table.delete())
+from tests.conftest import running_test_app
 
 
 @pytest.fixture
@@ -51,18 +41,14 @@ def test_the_privacy_page_is_in_the_footer_and_states_the_periods_in_french(clie
 
 
 def test_the_privacy_page_in_english_with_the_configured_contact(database_url, engine, tmp_path):
-    from webapp import create_app
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "k",
-                      "INSTANCE_PATH": str(tmp_path), "RATELIMIT_ENABLED": False,
-                      "PRIVACY_CONTACT": "dpo@metropole.example.org"})
-    client = app.test_client()
-    client.get("/langue/en")
-    page = client.get("/confidentialite").get_data(as_text=True)
+    with running_test_app(database_url, engine, tmp_path,
+                          PRIVACY_CONTACT="dpo@metropole.example.org") as app:
+        client = app.test_client()
+        client.get("/langue/en")
+        page = client.get("/confidentialite").get_data(as_text=True)
     assert "Privacy and personal data" in page and "dpo@metropole.example.org" in page
     assert "12 months after the question" in page and "1 day after the attempt" in page
     assert "No account, IP address, cookie or browser identifier is stored" in page
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
 
 
 def test_the_assistant_log_still_has_nothing_that_identifies_who_asked():
@@ -135,14 +121,9 @@ def test_the_last_administrator_is_told_why_they_cannot_delete(client, login, wo
 
 @pytest.fixture
 def limited(database_url, engine, tmp_path):
-    from webapp import create_app
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "k",
-                      "INSTANCE_PATH": str(tmp_path), "WTF_CSRF_ENABLED": False,
-                      "RATELIMIT_ENABLED": True, "RATELIMIT_STORAGE_URI": "memory://",
-                      "SOCKETIO_MESSAGE_QUEUE": None})
-    yield app
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
+    with running_test_app(database_url, engine, tmp_path, RATELIMIT_ENABLED=True,
+                          RATELIMIT_STORAGE_URI="memory://") as app:
+        yield app
 
 
 def test_downloads_and_erasure_attempts_are_rate_limited_per_person(limited):

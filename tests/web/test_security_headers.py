@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_test_app
 
 REQUIRED = ("object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'",
             "default-src 'self'", "form-action 'self'")
@@ -42,11 +42,7 @@ def test_error_pages_and_refusals_are_hardened_too(client):
 
 def test_in_production_the_session_cookie_is_host_only_secure_httponly_and_lax(
         database_url, tmp_path, make_user):
-    from webapp import create_app
-    app = create_app({"TESTING": True, "DATABASE_URL": database_url, "SECURE_COOKIES": True,
-                      "INSTANCE_PATH": str(tmp_path / "i"), "SECRET_KEY": "k",
-                      "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": False,
-                      "SOCKETIO_MESSAGE_QUEUE": None})
+    app = make_test_app(database_url, tmp_path / "i", SECURE_COOKIES=True)
     try:
         user = make_user()
         client = app.test_client()
@@ -69,20 +65,13 @@ def test_on_the_embedded_default_the_cookie_is_still_httponly_and_lax(client, ma
     assert flags[0].startswith("cocon=") and "httponly" in flags and "samesite=lax" in flags
 
 
-def _app(database_url, tmp_path, **extra):
-    from webapp import create_app
-    return create_app({"TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "k",
-                       "INSTANCE_PATH": str(tmp_path / "i"), "WTF_CSRF_ENABLED": False,
-                       "SOCKETIO_MESSAGE_QUEUE": None, **extra})
-
-
 @pytest.mark.parametrize("hops, expected", [(0, "127.0.0.1"), (1, "203.0.113.9")])
 def test_the_client_address_comes_from_the_proxy_only_when_it_is_trusted(
         database_url, db, tmp_path, hops, expected):
     """Behind a reverse proxy, per-address limits must count people, not the proxy."""
     from sqlalchemy import select
     from cocon.accounts.models import LoginAttempt
-    app = _app(database_url, tmp_path, TRUSTED_PROXIES=hops, RATELIMIT_ENABLED=False)
+    app = make_test_app(database_url, tmp_path / "i", TRUSTED_PROXIES=hops)
     try:
         app.test_client().post("/compte/connexion", data={"email": "x@example.org",
                                                           "password": "mauvais mot de passe"},
@@ -104,8 +93,8 @@ def test_each_deployment_sharing_a_redis_has_its_own_socket_channel(database_url
     redis_url = os.environ.get("COCON_TEST_REDIS_URL")
     if not redis_url:
         pytest.skip("COCON_TEST_REDIS_URL is not set")
-    apps = [_app(database_url, tmp_path / name, SOCKETIO_MESSAGE_QUEUE=redis_url,
-                 SOCKETIO_CHANNEL=name) for name in ("metropole", "reseau")]
+    apps = [make_test_app(database_url, tmp_path / name / "i", SOCKETIO_MESSAGE_QUEUE=redis_url,
+                          SOCKETIO_CHANNEL=name) for name in ("metropole", "reseau")]
     try:
         channels = [a.extensions["socketio"].server.manager.channel for a in apps]
         assert channels == ["metropole", "reseau"]

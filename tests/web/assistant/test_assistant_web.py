@@ -5,23 +5,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from cocon.assistant import Assistant
 from cocon.assistant.models import AssistantQuestion
+from tests.conftest import SCIC_QUESTION, scic_assistant
 from webapp.assistant_runtime import set_assistant
 
-GUIDE = """Les sociétés coopératives d'intérêt collectif
-
-La SCIC se caractérise par le multisociétariat : elle associe autour d'un même projet des salariés,
-des bénéficiaires et des collectivités publiques. La loi de 2014 permet aux collectivités de
-détenir jusqu'à 50 % du capital d'une SCIC.
-"""
 
 
 @pytest.fixture(scope="module")
 def fixture_assistant(tmp_path_factory):
-    corpus = tmp_path_factory.mktemp("web-corpus")
-    (corpus / "guide-scic.txt").write_text(GUIDE, encoding="utf-8")
-    return Assistant.load_or_build(corpus, tmp_path_factory.mktemp("web-index") / "index")
+    return scic_assistant(tmp_path_factory, "web")
 
 
 @pytest.fixture
@@ -35,7 +27,7 @@ def web(assistant_app, client):
     return client
 
 
-QUESTION = "Quelle part du capital d'une SCIC une collectivité peut-elle détenir ?"
+QUESTION = SCIC_QUESTION
 
 
 def test_the_page_is_a_form_that_works_without_javascript(web):

@@ -9,28 +9,18 @@ import uuid
 
 import pytest
 
-from tests.conftest import PASSWORD, _empty_tables
-from webapp import create_app
+from tests.conftest import PASSWORD, make_test_app, running_test_app
 from webapp.ratelimits import FAMILIES, family_of, limited_endpoints
 
 REDIS_URL = os.environ.get("COCON_TEST_REDIS_URL")
 
 
-def _limited_app(database_url, tmp_path, **config):
-    return create_app({
-        "TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
-        "INSTANCE_PATH": str(tmp_path / "instance"), "WTF_CSRF_ENABLED": False,
-        "SOCKETIO_MESSAGE_QUEUE": None, "RATELIMIT_ENABLED": True,
-        "RATELIMIT_STORAGE_URI": "memory://", **config})
-
-
 @pytest.fixture
 def app(database_url, engine, tmp_path):
     """The application with its rate limits on (the shared fixture turns them off)."""
-    app = _limited_app(database_url, tmp_path)
-    yield app
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
+    with running_test_app(database_url, engine, tmp_path / "instance", RATELIMIT_ENABLED=True,
+                          RATELIMIT_STORAGE_URI="memory://") as app:
+        yield app
 
 
 def _allowance(name: str) -> int:
@@ -160,8 +150,9 @@ def test_two_app_instances_on_redis_share_the_count(database_url, engine, tmp_pa
                                                     world):
     """Two processes behind a load balancer: their requests add up in Redis."""
     prefix = f"cocon-test-{uuid.uuid4().hex}"
-    apps = [_limited_app(database_url, tmp_path / str(i), RATELIMIT_STORAGE_URI=REDIS_URL,
-                         RATELIMIT_KEY_PREFIX=prefix) for i in range(2)]
+    apps = [make_test_app(database_url, tmp_path / str(i), RATELIMIT_ENABLED=True,
+                          RATELIMIT_STORAGE_URI=REDIS_URL, RATELIMIT_KEY_PREFIX=prefix)
+            for i in range(2)]
     try:
         first, second = (a.test_client() for a in apps)
         url = f"/conseils/{world.council.slug}/registre.csv"

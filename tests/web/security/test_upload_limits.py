@@ -10,22 +10,16 @@ import tracemalloc
 
 import pytest
 
-from tests.conftest import _empty_tables
+from tests.conftest import running_test_app
 from unit.security.crafted_files import (CONTENT_XML, DOCUMENT_XML, MB, docx, lie_about_sizes,
                                          odt)
-from webapp import create_app
 
 
 @pytest.fixture
 def small_app(database_url, engine, tmp_path):
     """The application with a 1 MB request cap."""
-    app = create_app({
-        "TESTING": True, "DATABASE_URL": database_url, "SECRET_KEY": "test-secret",
-        "INSTANCE_PATH": str(tmp_path / "instance"), "WTF_CSRF_ENABLED": False,
-        "RATELIMIT_ENABLED": False, "SOCKETIO_MESSAGE_QUEUE": None, "MAX_UPLOAD_MB": 1})
-    yield app
-    app.extensions["cocon_engine"].dispose()
-    _empty_tables(engine)
+    with running_test_app(database_url, engine, tmp_path / "instance", MAX_UPLOAD_MB=1) as app:
+        yield app
 
 
 def _french_413(response):
