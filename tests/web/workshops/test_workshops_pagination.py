@@ -162,3 +162,27 @@ def test_one_post_in_json_only_from_this_thread(client, long_thread, forum, app_
         == [posts[75].id]
     assert client.get(f"{url}?post={other.id}").get_json()["posts"] == []
     assert app_db.get(Thread, other.thread_id).id != thread.id
+
+
+def test_a_refused_reply_comes_back_on_the_page_it_was_written_from(client, login, long_thread,
+                                                                     forum):
+    _thread, _posts, url = long_thread
+    login(forum.facilitator)
+    page = client.get(f"{url}?page=2").data.decode()
+    assert f'action="{url}?page=2#reply-form"' in page
+    refused = client.post(f"{url}?page=2", data={"body": "   "})
+    assert refused.status_code == 422
+    assert "Page 2 sur 3" in refused.data.decode()
+
+
+def test_the_moderation_queue_and_the_history_link_to_the_lasting_address(client, login,
+                                                                          long_thread, forum):
+    _thread, posts, _url = long_thread
+    target = posts[80]
+    login(forum.facilitator)
+    assert client.post(f"{forum.w}/messages/{target.id}/signaler",
+                       data={"reason": "Hors sujet"}).status_code == 302
+    queue = client.get(f"{forum.w}/moderation").data.decode()
+    assert f'href="{forum.w}/messages/{target.id}"' in queue
+    history = client.get(f"{forum.w}/messages/{target.id}/historique").data.decode()
+    assert f'href="{forum.w}/messages/{target.id}"' in history
