@@ -43,5 +43,7 @@ def tally(file: str) -> None:
         fail(str(error), INVALID_INPUT)
     except Exception as error:  # noqa: BLE001 - the contract promises a message, never a traceback
         fail(f"internal error while counting: {error!r}", 1)
-    else:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:  # UTF-8 whatever the locale (PYTHONIOENCODING=latin-1 would mangle « Très bien »)
+        out = sys.stdout.buffer
+        out.write((json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        out.flush()

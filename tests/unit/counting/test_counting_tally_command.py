@@ -63,6 +63,23 @@ def test_tally_accepts_a_utf8_byte_order_mark(tmp_path):
     ('{"method": "simple_majority", "ballots": [], "quorm": 1}', "quorm: unknown key"),
     ("{not json", "not valid JSON"),
     (b"\xff\xfe{}", "not UTF-8"),
+    # a lone surrogate can be spelt in JSON but printed nowhere: refused, never a traceback
+    ('{"method": "simple_majority", "title": "\\ud800", "ballots": []}', "title: contains"),
+    ('{"method": "consent", "ballots": [{"choice": "objection", "reason": "\\udc00"}]}',
+     "ballots[0].reason: contains an invalid character"),
+    ('{"method": "simple_majority", "ballots": [{"choice": "pour", "college": "\\udfff"}]}',
+     "ballots[0].college: contains"),
+    # numbers beyond any assembly, or that a float would silently turn into 0 or infinity
+    ('{"method": "simple_majority", "eligible": 1' + "0" * 5000 + ', "ballots": []}',
+     "a number has too many digits"),
+    ('{"method": "simple_majority", "eligible": 10000000000000000, "ballots": []}',
+     "eligible: 10000000000000000 is too large"),
+    ('{"method": "simple_majority", "colleges": {"a": 1e-400, "b": 1}, "ballots": []}',
+     "colleges.a: 1E-400 is too small"),
+    ('{"method": "simple_majority", "colleges": {"a": 1e400}, "ballots": []}',
+     "colleges.a: 1E+400 is too large"),
+    ('{"method": "simple_majority", "eligible": 3.5, "ballots": []}',
+     "eligible: must be a whole number, got 3.5"),
 ])
 def test_invalid_input_goes_to_stderr_with_exit_code_2(tmp_path, content, message):
     path = tmp_path / "vote.json"
@@ -111,3 +128,67 @@ def test_the_command_reads_stdin_in_a_real_process():
     done = command("-", stdin='{"method": "simple_majority", "ballots": [{"choice": "pour"}]}')
     assert done.returncode == 0
     assert json.loads(done.stdout)["adopted"] is True
+
+
+def test_decimals_are_taken_as_written_not_as_the_nearest_float(tmp_path):
+    """docs/votes.md: a decimal quorum or weight is taken at its exact decimal value."""
+    cases = [
+        # 2 × 0.50000000000000001 > 1: two members are required, one is present
+        ('{"method": "simple_majority", "eligible": 2, "quorum": 0.50000000000000001,'
+         ' "ballots": [{"choice": "pour"}]}', {"quorum_met": False, "adopted": False}),
+        # a weighted share just above one half carries the motion
+        ('{"method": "simple_majority", "colleges": {"a": 0.10000000000000001, "b": 0.1},'
+         ' "ballots": [{"choice": "pour", "college": "a"}, {"choice": "contre", "college": "b"}]}',
+         {"adopted": True}),
+        ('{"method": "simple_majority", "colleges": {"a": 0.1, "b": 0.1},'
+         ' "ballots": [{"choice": "pour", "college": "a"}, {"choice": "contre", "college": "b"}]}',
+         {"adopted": False}),
+        # whole numbers written as decimals are counts; weights echo as written
+        ('{"method": "simple_majority", "eligible": 3.0, "present": 2.0,'
+         ' "colleges": {"a": 1.5, "b": 2.0}, "ballots": [{"choice": "pour", "college": "a"},'
+         ' {"choice": "contre", "college": "b"}]}', {"adopted": False, "weighted_share": 0.428571}),
+    ]
+    for content, expected in cases:
+        path = tmp_path / "vote.json"
+        path.write_text(content, encoding="utf-8")
+        result = run(str(path))
+        assert result.exit_code == 0, result.stderr
+        output = json.loads(result.stdout)
+        assert {key: output[key] for key in expected} == expected, content
+    weights = {name: entry["weight"] for name, entry in output["by_college"].items()}
+    assert weights == {"a": 1.5, "b": 2} and isinstance(weights["b"], int)
+
+
+def test_the_output_is_utf8_whatever_the_locale(tmp_path):
+    path = tmp_path / "vote.json"
+    path.write_text(json.dumps({"method": "majority_judgment", "candidates": [
+        "Tiers-lieu 🌱", "Épicerie"], "ballots": [{"grades": {"Tiers-lieu 🌱": "Très bien"}}]},
+        ensure_ascii=False), encoding="utf-8")
+    env = {**os.environ, "PYTHONIOENCODING": "latin-1",
+           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    done = subprocess.run(
+        [sys.executable, "-c", "from webapp.commands.votes import tally; tally()", str(path)],
+        capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    output = json.loads(done.stdout.decode("utf-8"))
+    assert output["winner"] == "Tiers-lieu 🌱"
+    assert "Très bien" in done.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("method, ballots", [
+    ("simple_majority", [{"choice": "pour", "college": "a"}, {"choice": "contre", "college": "b"}]),
+    ("consent", [{"choice": "consentement", "college": "a"}, {"choice": "abstention",
+                                                             "college": "b"}]),
+    ("majority_judgment", [{"grades": {"X": "Bien"}, "college": "a"},
+                           {"grades": {"X": "Passable"}, "college": "b"}]),
+])
+def test_without_weights_every_college_s_ballots_are_counted(tmp_path, method, ballots):
+    """`counted` means the same for every method: the college's ballots weigh in the result."""
+    doc = {"method": method, "ballots": ballots}
+    if method == "majority_judgment":
+        doc["candidates"] = ["X"]
+    path = tmp_path / "vote.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    output = json.loads(run(str(path)).stdout)
+    assert {name: entry["counted"] for name, entry in output["by_college"].items()} \
+        == {"a": True, "b": True}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from decimal import Decimal
 from fractions import Fraction
 
 from cocon.errors import InvalidInput
@@ -11,10 +12,13 @@ from cocon.errors import InvalidInput
 
 def shown(value: object, limit: int = 60) -> str:
     """Render a user-supplied value for an error message, JSON-like and short."""
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
+    if isinstance(value, Decimal):  # as the author wrote it
+        text = str(value)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (TypeError, ValueError):
+            text = repr(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -24,27 +28,61 @@ def fail(field: str, problem: str) -> InvalidInput:
 
 
 def is_number(value: object) -> bool:
-    """True for JSON numbers (int or finite float), false for booleans and everything else."""
+    """True for JSON numbers (int, finite float, or the Decimal that `load_document` reads a
+    decimal number as), false for booleans and everything else."""
     if isinstance(value, bool):
         return False
     if isinstance(value, int):
         return True
+    if isinstance(value, Decimal):
+        return value.is_finite()
     return isinstance(value, float) and math.isfinite(value)
 
 
-def exact(value: int | float) -> Fraction:
+def exact(value: int | float | Decimal) -> Fraction:
     """The exact value the author wrote: 0.1 is 1/10, not the nearest binary float."""
-    if isinstance(value, int):
+    if isinstance(value, (int, Decimal)):
         return Fraction(value)
     return Fraction(repr(value))
+
+
+def plain(value: object) -> object:
+    """A number as JSON output shows it: a decimal that is whole as an int, else a float."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+# Numbers a vote document may hold: counts, shares and weights far beyond any assembly, but
+# bounded, so that exact arithmetic never meets a 10^400 (nor a 10^-400 that a float would
+# silently turn into 0).
+LARGEST = 10 ** 15
+SMALLEST_EXPONENT = -30
+
+
+def in_range(value: int | Decimal, field: str) -> None:
+    """Refuse a number too large (or, for a decimal, too small but not zero) to be meant."""
+    if abs(value) >= LARGEST:
+        raise fail(field, f"{shown(value)} is too large (the limit is 10^15)")
+    if isinstance(value, Decimal) and value and value.adjusted() < SMALLEST_EXPONENT:
+        raise fail(field, f"{shown(value)} is too small (write 0, or at least 10^-30)")
+
+
+def text(value: str, field: str) -> None:
+    """Refuse a string that is not valid Unicode text (a lone UTF-16 surrogate)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise fail(field, "contains an invalid character (a lone UTF-16 surrogate such as "
+                          "\\ud800); write the text in UTF-8") from None
 
 
 def count(value: object, field: str) -> int:
     """A non-negative whole number (3 or 3.0); booleans, strings and 3.5 are refused."""
     if not is_number(value):
         raise fail(field, f"must be a non-negative whole number, got {shown(value)}")
-    if isinstance(value, float):
-        if not value.is_integer():
+    if isinstance(value, (float, Decimal)):
+        if value != int(value):
             raise fail(field, f"must be a whole number, got {shown(value)}")
         value = int(value)
     if value < 0:

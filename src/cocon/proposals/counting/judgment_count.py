@@ -74,7 +74,8 @@ def count_majority_judgment(vote: Vote, quorum_ok: bool) -> dict[str, object]:
     for name, ballots in groups.items():
         entry = college_header(vote, name)
         entry["ballots"] = len(ballots)
-        entry["counted"] = multiplicity is not None and multiplicity[name] > 0
+        entry["counted"] = (multiplicity[name] > 0 if multiplicity is not None
+                            else not entry["advisory"])
         if multiplicity is not None:
             entry["multiplicity"] = multiplicity[name]
         entry["profiles"] = {c: named(vote, p) for c, p in profiles(vote, ballots).items()}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
+from typing import NamedTuple
 
 from cocon.errors import InvalidInput
 
@@ -45,14 +47,38 @@ def load_document(text: str) -> dict:
         return result
 
     try:
-        doc = json.loads(text, parse_constant=no_constant, object_pairs_hook=no_duplicates)
+        # decimals as written (Decimal, not the nearest binary float): 0.50000000000000001 stays
+        # above one half
+        doc = json.loads(text, parse_constant=no_constant, object_pairs_hook=no_duplicates,
+                         parse_float=Decimal)
     except json.JSONDecodeError as error:
         raise InvalidInput("not valid JSON: %(error)s", error=str(error)) from None
     except RecursionError:
         raise InvalidInput("not valid JSON: nested too deeply") from None
+    except ValueError:  # an integer of thousands of digits (Python's conversion limit)
+        raise InvalidInput("not valid JSON: a number has too many digits") from None
     if not isinstance(doc, dict):
         raise InvalidInput("the document must be a JSON object, got %(got)s", got=shown(doc))
+    _check_values(doc)
     return doc
+
+
+def _check_values(doc: dict) -> None:
+    """Every text must be valid Unicode (JSON can spell a lone surrogate, "\\ud800", which no
+    output can print) and every number of a sensible size (no 10^400 weight)."""
+    stack: list[tuple[object, str]] = [(doc, "")]
+    while stack:
+        value, where = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                fields.text(key, where or "document")
+                stack.append((item, f"{where}.{key}" if where else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{where}[{index}]") for index, item in enumerate(value))
+        elif isinstance(value, str):
+            fields.text(value, where)
+        elif isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+            fields.in_range(value, where)
 
 
 def parse_document(doc: object) -> Vote:
@@ -75,10 +101,9 @@ def parse_document(doc: object) -> Vote:
     if not isinstance(raw_ballots, list):
         raise fail("ballots", f"must be a list, got {shown(raw_ballots)}")
     college_names = None if colleges is None else {c.name for c in colleges}
-    ballots = tuple(
-        _ballot(raw, f"ballots[{index}]", method, candidates, grades, college_names)
-        for index, raw in enumerate(raw_ballots)
-    )
+    options = Options(method, candidates, frozenset(candidates), grades, frozenset(grades))
+    ballots = tuple(_ballot(raw, f"ballots[{index}]", options, college_names)
+                    for index, raw in enumerate(raw_ballots))
     eligible, present, quorum = _attendance(doc, len(ballots))
     return Vote(method=method, ballots=ballots, present=present, eligible=eligible,
                 quorum=quorum, colleges=colleges, candidates=candidates, grades=grades,
@@ -118,7 +143,7 @@ def _colleges(value: object) -> tuple[College, ...]:
     for key, weight in raw.items():
         fields.name(key, "colleges")
         exact = fields.weight(weight, f"colleges.{key}")
-        colleges.append(College(name=key, weight=exact, shown_weight=weight))
+        colleges.append(College(name=key, weight=exact, shown_weight=fields.plain(weight)))
     if not colleges:
         raise fail("colleges", "must name at least one college (or be left out)")
     if sum(c.weight for c in colleges) <= 0:
@@ -140,8 +165,19 @@ def _attendance(doc: dict, ballots: int) -> tuple[int | None, int, object]:
     return eligible, present, quorum
 
 
-def _ballot(raw: object, where: str, method: str, candidates: tuple[str, ...],
-            grades: tuple[str, ...], colleges: set[str] | None) -> Ballot:
+class Options(NamedTuple):
+    """What a ballot may hold: the method, and the candidates and grades (as sets too, so that
+    checking a ballot does not grow with the number of candidates)."""
+
+    method: str
+    candidates: tuple[str, ...]
+    candidate_set: frozenset[str]
+    grades: tuple[str, ...]
+    grade_set: frozenset[str]
+
+
+def _ballot(raw: object, where: str, options: Options, colleges: set[str] | None) -> Ballot:
+    method = options.method
     raw = fields.mapping(raw, where)
     college = _ballot_college(raw, where, colleges)
     if method == MAJORITY_JUDGMENT:
@@ -150,12 +186,12 @@ def _ballot(raw: object, where: str, method: str, candidates: tuple[str, ...],
             raise fail(f"{where}.grades", "is required: an object {candidate: grade}")
         given = fields.mapping(raw["grades"], f"{where}.grades")
         for candidate, grade in given.items():
-            if candidate not in candidates:
+            if candidate not in options.candidate_set:
                 raise fail(f"{where}.grades", f"unknown candidate {shown(candidate)}; "
-                           f"candidates are: {', '.join(candidates)}")
-            if grade not in grades:
+                           f"candidates are: {', '.join(options.candidates)}")
+            if not isinstance(grade, str) or grade not in options.grade_set:
                 raise fail(f"{where}.grades.{candidate}", f"{shown(grade)} is not on the scale; "
-                           f"grades are: {', '.join(grades)}")
+                           f"grades are: {', '.join(options.grades)}")
         return GradeBallot(grades=dict(given), college=college)
     fields.known_keys(raw, CHOICE_KEYS, where)
     allowed = CONSENT_CHOICES if method == CONSENT else YES_NO_CHOICES

@@ -65,9 +65,15 @@ def count_yes_no(vote: Vote, quorum_ok: bool) -> dict[str, object]:
         # Inside a college, "present" is the college's ballots: attendance is not known per college.
         share = pour_share(vote.method, college_counts, college_counts["ballots"])
         entry = college_header(vote, name)
-        counted = vote.weighted and not entry["advisory"] and share is not None
-        if counted:
-            college_shares[name] = share
+        # counted: whether the college's ballots weigh in the result. Unweighted, every ballot
+        # counts in one pool; weighted, a college counts through its share of pour, so not when
+        # it is advisory or cast no pour or contre.
+        if vote.weighted:
+            counted = not entry["advisory"] and share is not None
+            if counted:
+                college_shares[name] = share
+        else:
+            counted = not entry["advisory"]
         entry.update(college_counts, counted=counted, share=display(share))
         by_college[name] = entry
     result: dict[str, object] = {}
