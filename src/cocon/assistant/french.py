@@ -19,10 +19,22 @@ quelles quels qui quoi s sa sans se sera serait ses seulement si sien soi soient
 sont sous soyez soyons suis sur t ta tandis te tes toi ton tous tout toute toutes tres tu un une unes
 uns vers via voici voila vos votre vous y
 quoi svp merci bonjour quest estce combien
-guide guides selon apres parle parlent disent dit mentionne mentionnent evoque evoquent evoques
+selon apres parle parlent disent dit mentionne mentionnent evoque evoquent evoques
 document documents differents
 """.split()
 STOP_WORDS = frozenset(_STOP_WORDS)
+# Words of the way a question is asked, not of what it asks ("l'eusko c'est quoi exactement",
+# "PAEN et ZAP, ça veut dire quoi ?"). Left out of questions only: in the guides they are words.
+QUESTION_FILLERS = frozenset("""
+cest koi kwa quoi exactement precisement vraiment ca veut veux voudrais voudrait
+voudrions aimerais aimerait dire signifie signifient sagit agit svp stp bonjour bonsoir salut merci
+savoir expliquer explique expliquez pouvez pourriez pourrais
+""".split())
+# A question about the corpus itself ("selon les guides", "que disent les guides") names the
+# guides without asking about a guide; "un guide pratique pour les élus" does ask about one.
+_ABOUT_THE_GUIDES = re.compile(
+    r"\b(?:le|les|ce|ces|vos|nos|tes|du|aux|au)\s+(?:(?:differents|divers|autres|deux|trois|quatre|cinq)\s+)?"
+    r"guides?\b")
 _COMPOUND = re.compile(r"\b([a-z]{2,})-([a-z]{2,})\b")
 # "peut-elle", "doit-on": a verb and its subject pronoun, not a compound word
 _PRONOUNS = frozenset("je tu il elle on nous vous ils elles ce".split())
@@ -47,3 +59,15 @@ def content_words(text: str) -> list[str]:
 def terms(text: str) -> list[str]:
     """The stemmed index terms of a text."""
     return [stem(w) for w in content_words(text)]
+
+
+# Short forms people type for the guides' words.
+COLLOQUIAL = {"asso": "association", "assos": "associations", "assoc": "association",
+              "coop": "cooperative", "coops": "cooperatives", "subv": "subvention"}
+
+
+def question_words(question: str) -> list[str]:
+    """Content words of a question, without the words of its phrasing ("c'est quoi", "selon les
+    guides"), short forms written out ("assos" → "associations")."""
+    folded = _ABOUT_THE_GUIDES.sub(" ", fold(ELISION.sub(" ", question)))
+    return [COLLOQUIAL.get(w, w) for w in content_words(folded) if w not in QUESTION_FILLERS]

@@ -20,13 +20,14 @@ import numpy as np
 
 from cocon.errors import ConfigurationError, InvalidInput
 
+from .glossary import Glossary
 from .lexical import LexicalIndex
 from .loaders import list_guides, load_text
 from .metadata import SOURCES_FILE, GuideInfo, guide_info, read_sources
 from .passages import Passage, make_passages
 from .repair import repair_text
 
-FORMAT_VERSION = 9  # bump when repair or splitting changes, so saved indexes are rebuilt
+FORMAT_VERSION = 10  # bump when repair, splitting or indexed words change, so saved indexes are rebuilt
 PASSAGE_WORDS = 180
 PASSAGE_OVERLAP = 60
 
@@ -43,6 +44,14 @@ class Index:
     use_embeddings: np.ndarray | None
     lexical: LexicalIndex
     params: dict = field(default_factory=dict)
+    _glossary: Glossary | None = field(default=None, init=False, repr=False, compare=False)
+
+    def glossary(self) -> Glossary:
+        """The acronyms of the glossary with those the passages define (computed once, in memory:
+        it follows the passages, so a saved index never disagrees with it)."""
+        if self._glossary is None:
+            self._glossary = Glossary.from_texts([p.text for p in self.passages])
+        return self._glossary
 
     @property
     def skipped(self) -> list[dict]:

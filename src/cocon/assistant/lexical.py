@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .french import content_words, stem, terms
+from .french import content_words, question_words, stem, terms
 
 
 def _deletes(word: str) -> set[str]:
@@ -104,7 +104,7 @@ class LexicalIndex:
     def query_terms(self, question: str) -> list[str]:
         """Stemmed terms of a question, with misspelt words corrected against the corpus."""
         result = []
-        for word in content_words(question):
+        for word in question_words(question):
             term = stem(word)
             if term not in self._vocab:
                 corrected = self.speller.correct(word)

@@ -141,23 +141,33 @@ def word_vocabulary(text: str) -> Counter:
     return Counter(w.lower() for w in re.findall(rf"{_WORD}+(?:-{_WORD}+)*", text) if len(w) > 2)
 
 
+_JOINED_MIN_COUNT = 3
+_JOINED_RATIO = 2  # the joined word at least twice as frequent as either piece
+
+
 def join_split_words(paragraph: str, vocabulary: Counter) -> str:
     """Rejoin words split by justified-text spacing: "tra vailler" → "travailler".
 
-    Only when neither piece is a word of the document but their union is, so "de main"
-    never becomes "demain".
+    Only when their union is a word of the document and neither piece is a stop word (so "de
+    main" never becomes "demain"), and either neither piece is itself a word of the document,
+    or the union is much more frequent than either piece: a guide that splits "asso ciations"
+    a dozen times makes "asso" look like a word, yet "association" is five times as frequent.
     """
     from .french import STOP_WORDS, fold
 
     def repl(match: re.Match) -> str:
         left, right = match.group(1), match.group(2)
         joined = (left + right).lower()
-        if (vocabulary[joined] >= 1 and vocabulary[left.lower()] <= 2 and vocabulary[right.lower()] <= 2
-                and fold(left) not in STOP_WORDS and fold(right) not in STOP_WORDS):
-            return left + right
+        if fold(left) in STOP_WORDS or fold(right) in STOP_WORDS or not vocabulary[joined]:
+            return match.group(0)
+        pieces = max(vocabulary[left.lower()], vocabulary[right.lower()])
+        if pieces <= 2 or (vocabulary[joined] >= _JOINED_MIN_COUNT and vocabulary[joined] >= _JOINED_RATIO * pieces):
+            return left  # the space goes; the right piece follows unchanged
         return match.group(0)
 
-    return re.sub(rf"(?<![\w’'-])({_WORD}{{2,}}) ({_WORD}{{2,}})(?![\w-])", repl, paragraph)
+    # The right piece is only looked at, not consumed, so in "des asso ciations" the pair
+    # "asso ciations" is still examined after "des asso" was not joined.
+    return re.sub(rf"(?<![\w’'-])({_WORD}{{2,}}) (?=({_WORD}{{2,}})(?![\w-]))", repl, paragraph)
 
 
 def repair_text(text: str) -> list[str]:

@@ -12,7 +12,7 @@ import numpy as np
 from cocon.errors import InvalidInput
 
 from . import fusion
-from .answer import Answer, AnswerSentence, Source, pick_sentences
+from .answer import Answer, AnswerSentence, Source, asks_for_figure, pick_sentences
 from .dense import SentenceEncoder, UseEncoder
 from .french import terms
 from .glossary import expand, synonyms
@@ -66,6 +66,14 @@ def validate_question(question: object) -> str:
     return question
 
 
+def _blocks(passages: list) -> list[int]:
+    """The rank each answer passage counts as: a neighbour of the best one in the same guide
+    (position ± 1, often the other half of a list) counts as the best one."""
+    top = passages[0] if passages else None
+    return [0 if top is not None and p.doc == top.doc and abs(p.position - top.position) <= 1 else i
+            for i, p in enumerate(passages)]
+
+
 class Assistant:
     """Answers French questions from the indexed guides, citing them, or abstains."""
 
@@ -97,6 +105,7 @@ class Assistant:
         encoder.load()
         if use_encoder:
             use_encoder.load()
+        index.glossary()  # harvest the acronyms now rather than on the first question
         return cls(index, encoder, use_encoder, settings or settings_for(encoder.model_name))
 
     def reload_index(self, index_dir: str | Path, corpus_dir: str | Path) -> "Assistant | None":
@@ -114,6 +123,7 @@ class Assistant:
             index = load_index(Path(index_dir))
         except (OSError, ValueError, KeyError):
             return None  # caught mid-swap: the next check will find it whole
+        index.glossary()
         fresh = Assistant(index, encoder, self.use_encoder, self.settings)
         fresh._lock = self._lock  # the models are shared, so is their guard
         return fresh
@@ -125,14 +135,13 @@ class Assistant:
     def signals(self, question: str) -> dict[str, np.ndarray]:
         """Raw per-passage scores of each retriever for a question."""
         s = self.settings
-        extra = " ".join(filter(None, [expand(question) if s.glossary else "",
-                                       synonyms(question) if s.thesaurus else ""]))
+        acronyms = expand(question, self.index.glossary()) if s.glossary else ""
+        extra = " ".join(filter(None, [acronyms, synonyms(question) if s.thesaurus else ""]))
         lexical = self.index.lexical
         query_terms = lexical.query_terms(question)
         scores = lexical.scores(query_terms)
         if extra:
             scores = scores + s.expansion_weight * lexical.scores(lexical.query_terms(extra))
-        acronyms = expand(question) if s.glossary else ""
         dense_query = f"{question} ({acronyms})" if acronyms else question
         result = {"terms": query_terms, "lexical": scores}
         with self._lock:
@@ -187,8 +196,10 @@ class Assistant:
         sentences: list[AnswerSentence] = []
         if not abstained:
             weights = {t: self.index.lexical.idf(t) for t in set(sig["terms"])}
-            best = [self.index.passages[int(i)].sentences for i in order[:min(3, top_k)]]
-            sentences = [AnswerSentence(text, source) for source, text in pick_sentences(weights, best)]
+            best = [self.index.passages[int(i)] for i in order[:min(3, top_k)]]
+            picked = pick_sentences(weights, [p.sentences for p in best], blocks=_blocks(best),
+                                    positions=[p.position for p in best], figure=asks_for_figure(question))
+            sentences = [AnswerSentence(text, source) for source, text in picked]
             abstained = not sentences
         return Answer(question, abstained, sources, sentences, confidence)
 

@@ -2,7 +2,9 @@
 
 import pytest
 
-from cocon.assistant.answer import ABSTENTION, Answer, AnswerSentence, Source, pick_sentences
+from cocon.assistant.answer import (ABSTENTION, LINK_QUALITY, Answer, AnswerSentence, Source, _quotable,
+                                    asks_for_figure, pick_sentences)
+from cocon.assistant.passages import split_sentences
 from cocon.assistant.french import terms
 from cocon.assistant.service import validate_question
 from cocon.errors import InvalidInput
@@ -51,3 +53,105 @@ def test_empty_or_oversized_questions_are_refused(bad):
 
 def test_html_in_a_question_is_just_text():
     assert validate_question("<script>alert(1)</script> SCIC ?") == "<script>alert(1)</script> SCIC ?"
+
+
+# --- quotability of links, cut sentences, figure questions, neighbouring passages ---------------
+
+SEL = ("C’est une autre conception des échanges à l’image des SEL (Systèmes d’échanges locaux) nés en "
+       "Amérique du Nord dans les années 1980 avant de voir le jour en France quelques années après "
+       "(pour en savoir plus : www.selidaire.org).")
+
+
+def test_a_sentence_with_a_reference_link_is_still_quotable():
+    assert _quotable(SEL) == pytest.approx(LINK_QUALITY)
+    picked = pick_sentences(weights("systèmes d'échanges locaux"), [["Un autre sujet sans rapport ici.", SEL]])
+    assert picked == [(0, SEL)]
+
+
+@pytest.mark.parametrize("reference", [
+    "Pour plus d’informations concernant le DLA de votre région, rendez-vous sur : www.info-dla.fr",
+    "Voir www.avise.org.",
+    "[1] Centre de ressources de l’ANCT sur les CRTE : https://agence-cohesion-territoires.gouv.fr/CRTE",
+    "Source : https://www.insee.fr/fr/statistiques",
+])
+def test_a_bare_link_or_a_footnote_is_not_an_answer(reference):
+    assert _quotable(reference) == 0.0
+
+
+LONG = ("Concernant les subventions, par exemple, plusieurs bonnes pratiques ont été identifiées, telles que "
+        "proposer un accompagnement administratif, politique et technique en complément du soutien financier "
+        "- via du mécénat de compétence par exemple - ou favoriser des conventions pluriannuelles d’objectifs "
+        "plutôt que des subventions annuelles, qui permettent en général d’alléger les charges administratives, "
+        "de faciliter la gestion de trésorerie des structures, de mieux anticiper leurs projets et de sécuriser "
+        "leurs emplois sur plusieurs années, ce qui compte beaucoup pour les petites structures associatives.")
+
+
+def test_the_pieces_of_a_sentence_cut_for_length_are_quotable_and_quoted_together():
+    pieces = split_sentences(LONG)
+    assert len(pieces) == 2 and pieces[0].endswith(",")
+    assert _quotable(pieces[0]) > 0
+    passage = ["Un autre sujet sans rapport ici."] + pieces
+    picked = pick_sentences(weights("conventions pluriannuelles ou subventions annuelles ?"), [passage])
+    assert picked == [(0, LONG)]  # both pieces, joined back: still verbatim
+    assert picked[0][1] in " ".join(passage)
+
+
+def test_a_cut_piece_quoted_alone_loses_its_dangling_comma_but_stays_verbatim():
+    head = "Premier morceau d’une très longue phrase sur les conventions pluriannuelles d’objectifs, " * 3
+    passage = [head.strip(), "x " * 200 + "fin."]
+    picked = pick_sentences(weights("conventions pluriannuelles"), [passage])
+    assert picked and not picked[0][1].endswith(",")
+    assert picked[0][1] in " ".join(passage)
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Combien de salariés travaillent dans l'ESS ?", True),
+    ("En quelle année la loi a-t-elle été votée ?", True),
+    ("En dessous de quel montant un marché peut-il être négocié ?", True),
+    ("À partir de quel seuil faut-il publier ?", True),
+    ("Quel est le délai d'instruction ?", True),
+    ("Quel pourcentage des marchés ?", True),
+    ("Quels sont les principes d'une SCIC ?", False),
+    ("Comment une commune soutient-elle l'ESS ?", False),
+])
+def test_questions_asking_for_a_figure_are_recognised(question, expected):
+    assert asks_for_figure(question) is expected
+
+
+def test_a_figure_question_prefers_the_sentence_with_the_figure():
+    passage = ["Les marchés négociés sans publicité ni mise en concurrence allègent les démarches des structures.",
+               "Les marchés négociés sans publicité sont possibles en dessous de 40 000 € hors taxes."]
+    question = "En dessous de quel montant un marché négocié sans publicité ?"
+    first = pick_sentences(weights(question), [passage], limit=1, figure=True)
+    assert first == [(0, passage[1])]
+
+
+def test_a_neighbour_of_the_best_passage_counts_as_part_of_it():
+    # A list split across two neighbouring passages: its second half ranks third.
+    best = ["Plusieurs dispositions facilitent l’accès des petites structures aux marchés publics :",
+            "• l’allotissement des marchés publics, qui ouvre l’accès aux petites structures ;"]
+    other = ["Un tout autre passage sur la commande publique et les clauses sociales."]
+    neighbour = ["• les marchés négociés sans publicité, pour les petites structures ;"]
+    question = weights("Quels marchés publics sont accessibles aux petites structures sans publicité ?")
+    passages = [best, other, neighbour]
+    alone = pick_sentences(question, passages, blocks=[0, 1, 2], positions=[111, 40, 112])
+    together = pick_sentences(question, passages, blocks=[0, 1, 0], positions=[111, 40, 112])
+    assert (2, neighbour[0]) not in alone
+    assert (2, neighbour[0]) in together
+
+
+def test_the_best_sentence_comes_first_and_a_list_stays_with_its_announcement():
+    passage = ["La SCIC associe plusieurs catégories d’associés autour d’un même projet.",
+               "Elle repose sur trois principes :",
+               "• le multisociétariat des salariés et des bénéficiaires ;",
+               "• l’intérêt collectif ;"]
+    picked = [text for _, text in pick_sentences(weights("principes multisociétariat bénéficiaires"), [passage])]
+    assert picked[:3] == passage[1:4]
+
+
+def test_the_number_of_a_list_item_is_not_a_figure():
+    passage = ["3. Former les élus aux enjeux des monnaies locales complémentaires en France.",
+               "On compte 82 monnaies locales complémentaires en France."]
+    first = pick_sentences(weights("Combien de monnaies locales complémentaires en France ?"), [passage],
+                           limit=1, figure=True)
+    assert first == [(0, passage[1])]

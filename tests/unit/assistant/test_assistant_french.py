@@ -1,6 +1,6 @@
 """French normalisation, typo tolerance and the glossary."""
 
-from cocon.assistant.french import content_words, fold, terms, words
+from cocon.assistant.french import content_words, fold, question_words, terms, words
 from cocon.assistant.glossary import expand, synonyms
 from cocon.assistant.lexical import LexicalIndex, Speller, damerau
 
@@ -62,3 +62,29 @@ def test_a_verb_and_its_inverted_pronoun_are_not_a_compound():
 
 def test_real_compounds_still_meet_their_joined_form():
     assert "microcredit" in words("le micro-crédit")
+
+
+def test_question_fillers_are_not_question_words():
+    assert question_words("l eusko cest quoi exactement") == ["eusko"]
+    assert question_words("PAEN et ZAP, ça veut dire quoi ?") == ["paen", "zap"]
+    assert question_words("Bonjour, c koi un ptce svp merci") == ["ptce"]
+
+
+def test_fillers_do_not_count_as_words_no_guide_contains():
+    index = LexicalIndex.build(["L’Eusko est une monnaie locale lancée en 2013 au Pays basque.",
+                                "La commande publique responsable intègre des clauses sociales."])
+    assert index.unknown_share(index.query_terms("l eusko cest quoi exactement")) == 0.0
+    assert index.unknown_share(index.query_terms("la météo du week-end")) > 0.5
+
+
+def test_a_guide_asked_about_is_a_word_but_the_guides_as_a_source_are_not():
+    assert "guide" in question_words("L'AIMF prévoit-elle de rédiger un guide pratique pour les élus locaux ?")
+    assert "guid" in terms("Elaborer un guide proposant une démarche")  # the guides index the word
+    for question in ("Que disent les guides de la mise en réseau ?", "Quel rôle jouent les CRESS selon les "
+                     "différents guides ?", "Les guides parlent-ils du microcrédit ?",
+                     "Quels leviers le guide propose-t-il ?"):
+        assert not {"guide", "guides"} & set(question_words(question)), question
+
+
+def test_short_forms_are_written_out():
+    assert question_words("les assos de solidarité") == ["associations", "solidarite"]

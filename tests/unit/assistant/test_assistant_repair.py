@@ -105,3 +105,13 @@ def test_wingdings_bullets_extracted_as_z_become_bullets():
                              " z une gouvernance démocratique ;\n")
     assert paragraphs[1] == "• un but poursuivi autre que le seul partage des bénéfices ;"
     assert repair_text("La zone z est au sud.") == ["La zone z est au sud."]
+
+
+def test_a_split_word_is_rejoined_when_the_whole_word_is_much_more_frequent_than_its_piece():
+    # The guide splits "asso ciations" so often that "asso" looks like a word of its own.
+    vocabulary = word_vocabulary("associations " * 20 + "asso ciations " * 4 + "coopérative " * 12 + "coo " * 3)
+    assert join_split_words("des asso ciations et une coo pérative", vocabulary) == \
+        "des associations et une coopérative"
+    # Two real words stay apart: "entre" is more frequent than "entreprises".
+    vocabulary = word_vocabulary("entre " * 30 + "entreprises " * 10 + "prises " * 3)
+    assert join_split_words("entre prises de position", vocabulary) == "entre prises de position"
