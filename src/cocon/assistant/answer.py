@@ -132,11 +132,19 @@ def _quotable(sentence: str) -> float:
 
 # Questions that ask for a number, a date, an amount or a duration (read on the folded question,
 # before stop words are removed: "combien" and "quand" are stop words).
-_FIGURE_QUESTION = re.compile(
-    r"\b(?:combien|quand|en quelle annee|a quelle (?:date|epoque|periode)|a partir de quel"
-    r"|(?:quel|quelle|quels|quelles) (?:est |sont |etait )?(?:le |la |les |l')?"
-    r"(?:montant|pourcentage|delai|seuil|taux|somme|budget|cout|nombre|proportion|part|date|annee"
-    r"|duree|age|prix|plafond|chiffre|effectif|frequence|echeance|periode|niveau)s?)\b")
+_FIGURE_NOUNS = ("montant|pourcentage|delai|seuil|taux|somme|budget|cout|nombre|proportion|part|date"
+                 "|annee|duree|age|prix|plafond|chiffre|effectif")
+
+
+def _question_pattern(openings: str, nouns: str) -> re.Pattern:
+    """Openings ("combien") or "quel(le)(s) (est|sont) (le|la) <noun>", on the folded question."""
+    return re.compile(rf"\b(?:{openings}|(?:quel|quelle|quels|quelles) (?:est |sont |etait )?"
+                      rf"(?:le |la |les |l')?(?:{nouns})s?)\b")
+
+
+_FIGURE_QUESTION = _question_pattern(r"combien|quand|en quelle annee|a quelle (?:date|epoque|periode)"
+                                     r"|a partir de quel",
+                                     _FIGURE_NOUNS + "|frequence|echeance|periode|niveau")
 _FIGURE = re.compile(
     r"\d|€|%|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|quinze|vingt|trente"
     r"|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|moitie)\b")
@@ -153,6 +161,30 @@ _NUMBERING = re.compile(r"^\s*(?:[•›>–-]\s*)?\d{1,2}[.)]\s")  # "3. Former
 
 def _has_figure(sentence: str) -> bool:
     return bool(_FIGURE.search(fold(_NUMBERING.sub("", sentence))))
+
+
+# Questions whose only useful answer is a figure: how many, how much, which year, what amount,
+# rate, share or duration. Narrower than `_FIGURE_QUESTION`: "quand" often means "in which
+# case", and "quel niveau" or "quelle période" can be answered in words.
+_FIGURE_ONLY_QUESTION = _question_pattern(r"combien|(?:en|depuis) quelle annee|a quelle date"
+                                          r"|a partir de quel", _FIGURE_NOUNS)
+# A quantity stated in a sentence: digits or number words; a bare "%" or "€" (a table's
+# heading, "% d'emplois") states none.
+_QUANTITY = re.compile(
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+    r"|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?"
+    r"|moitie|tiers|quart|majorite|minorite|plupart|totalite|dizaines?|centaines?|milliers?)\b"
+    r"|\b(?:un|une) (?:an|annee|mois|semaine|jour|heure)s?\b")
+
+
+def needs_figure(question: str) -> bool:
+    """True when the question can only be answered with a figure ("combien", "quel montant")."""
+    return bool(_FIGURE_ONLY_QUESTION.search(fold(question).replace("’", "'")))
+
+
+def states_quantity(sentence: str) -> bool:
+    """True when a sentence gives a number, in digits or in words (a list's "3." does not count)."""
+    return bool(_QUANTITY.search(fold(_NUMBERING.sub("", sentence))))
 
 
 def _is_cut(sentence: str) -> bool:

@@ -25,6 +25,20 @@ def test_metadata_falls_back_to_the_file_name(small_assistant):
     assert answer.sources[0].title == "Guide alimentation"
 
 
+def test_a_figure_the_guides_do_not_give_is_not_answered_with_other_sentences(small_assistant):
+    # The guide speaks of SCIC and local currencies but gives no count of either: quoting its
+    # sentences would look like an answer to "how many" without a number.
+    for question in ("Combien de SCIC existe-t-il en France ?",
+                     "Combien de monnaies locales sont reconnues comme moyens de paiement ?"):
+        answer = small_assistant.ask(question)
+        assert answer.abstained and not answer.sentences, question
+        assert answer.sources and answer.sources[0].doc == "guide-scic.txt"  # still shown as the nearest
+    # the same subject, a figure the guide does give: answered, with it
+    answer = small_assistant.ask("Jusqu'à combien du capital d'une SCIC une collectivité peut-elle détenir ?")
+    assert not answer.abstained
+    assert any("50 %" in s.text for s in answer.sentences)
+
+
 def test_unrelated_question_abstains(small_assistant):
     answer = small_assistant.ask("Quelle est la recette de la tarte tatin ?")
     assert answer.abstained

@@ -3,7 +3,8 @@
 import pytest
 
 from cocon.assistant.answer import (ABSTENTION, LINK_QUALITY, Answer, AnswerSentence, Source, _quotable,
-                                    asks_for_figure, pick_sentences)
+                                    asks_for_figure, needs_figure, pick_sentences,
+                                    states_quantity)
 from cocon.assistant.passages import split_sentences
 from cocon.assistant.french import terms
 from cocon.assistant.service import validate_question
@@ -116,6 +117,40 @@ def test_a_cut_piece_quoted_alone_loses_its_dangling_comma_but_stays_verbatim():
 ])
 def test_questions_asking_for_a_figure_are_recognised(question, expected):
     assert asks_for_figure(question) is expected
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("Combien de salariés travaillent dans l'ESS ?", True),
+    ("L'agrément ESUS est valable combien de temps ?", True),
+    ("En quelle annee la loi a-t-elle ete votee ?", True),
+    ("Depuis quelle année le Brésil a-t-il un secrétariat ?", True),
+    ("Quel est le montant maximum d’un prêt ?", True),
+    ("Quelle part des structures relève de l'ESS ?", True),
+    ("À partir de quel seuil faut-il publier ?", True),
+    # asked for a figure in other words, or answerable in words: not only a figure
+    ("Quand une commune peut-elle entrer au capital d'une SCIC ?", False),
+    ("Quel niveau d'engagement attend-on des élus ?", False),
+    ("Quels sont les principes d'une SCIC ?", False),
+    ("Comment une commune soutient-elle l'ESS ?", False),
+])
+def test_questions_only_a_figure_can_answer_are_recognised(question, expected):
+    assert needs_figure(question) is expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Le fonds finance 14 projets par an.", True),
+    ("Un salarié sur dix travaille dans l'ESS.", True),
+    ("La moitié des collectivités ont un élu chargé de l'ESS.", True),
+    ("L'accompagnement dure un an.", True),
+    ("Elle emploie plusieurs milliers de personnes.", True),
+    ("Deux tiers d'entre elles sont des associations.", True),
+    ("• % d'emplois de l'ESS sur l'emploi total.", False),  # a heading with a unit, no number
+    ("3. Former les élus et les agents à l'ESS.", False),  # a list's numbering
+    ("Le Groupe SOS met l'efficacité économique au service de l'intérêt général.", False),
+    ("Le DLA accompagne les structures d'utilité sociale.", False),
+])
+def test_a_quantity_is_a_number_in_digits_or_in_words(sentence, expected):
+    assert states_quantity(sentence) is expected
 
 
 def test_a_figure_question_prefers_the_sentence_with_the_figure():
