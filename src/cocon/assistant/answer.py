@@ -168,13 +168,14 @@ def _has_figure(sentence: str) -> bool:
 # case", and "quel niveau" or "quelle période" can be answered in words.
 _FIGURE_ONLY_QUESTION = _question_pattern(r"combien|(?:en|depuis) quelle annee|a quelle date"
                                           r"|a partir de quel", _FIGURE_NOUNS)
-# A quantity stated in a sentence: digits or number words; a bare "%" or "€" (a table's
-# heading, "% d'emplois") states none.
+# A quantity stated in a sentence: digits, number words or a month ("en novembre" dates an
+# event); a bare "%" or "€" (a table's heading, "% d'emplois") states none.
 _QUANTITY = re.compile(
     r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
     r"|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?"
     r"|moitie|tiers|quart|majorite|minorite|plupart|totalite|dizaines?|centaines?|milliers?)\b"
-    r"|\b(?:un|une) (?:an|annee|mois|semaine|jour|heure)s?\b")
+    r"|\b(?:un|une) (?:an|annee|mois|semaine|jour|heure)s?\b"
+    r"|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 
 
 def needs_figure(question: str) -> bool:

@@ -143,6 +143,7 @@ def test_questions_only_a_figure_can_answer_are_recognised(question, expected):
     ("La moitié des collectivités ont un élu chargé de l'ESS.", True),
     ("L'accompagnement dure un an.", True),
     ("Elle emploie plusieurs milliers de personnes.", True),
+    ("Le mois de l’ESS a lieu en novembre dans toute la France.", True),
     ("Deux tiers d'entre elles sont des associations.", True),
     ("• % d'emplois de l'ESS sur l'emploi total.", False),  # a heading with a unit, no number
     ("3. Former les élus et les agents à l'ESS.", False),  # a list's numbering
