@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import click
@@ -44,6 +45,30 @@ def tally(file: str) -> None:
     except Exception as error:  # noqa: BLE001 - the contract promises a message, never a traceback
         fail(f"internal error while counting: {error!r}", 1)
     else:  # UTF-8 whatever the locale (PYTHONIOENCODING=latin-1 would mangle « Très bien »)
+        write_result((json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+
+
+def write_result(data: bytes) -> None:
+    """Write the result on stdout; a reader that went away (`| head`) ends quietly, a full disk
+    or a closed stdout gives a message and status 1, never a traceback."""
+    if sys.stdout is None:  # started with stdout closed (`>&-`)
+        fail("cannot write the result: standard output is closed", 1)
+    try:
         out = sys.stdout.buffer
-        out.write((json.dumps(result, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        out.write(data)
         out.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(0)
+    except (OSError, ValueError) as error:  # ValueError: stdout already closed
+        _silence_stdout()
+        fail(f"cannot write the result: {getattr(error, 'strerror', None) or error}", 1)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so that Python's flush at exit does not fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

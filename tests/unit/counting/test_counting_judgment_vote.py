@@ -1,9 +1,11 @@
 """Majority-judgment votes through the tally contract: ballots, scale, colleges, winner."""
 
+import json
+
 import pytest
 
 from cocon.errors import InvalidInput
-from cocon.proposals.counting import DEFAULT_GRADES, tally_document
+from cocon.proposals.counting import DEFAULT_GRADES, load_document, tally_document
 
 
 def judge(candidates, *grade_maps, **extra):
@@ -114,3 +116,32 @@ def test_majority_judgment_refuses_choice_ballots():
     with pytest.raises(InvalidInput, match=r"ballots\[0\]\.choice"):
         tally_document({"method": "majority_judgment", "candidates": ["A"],
                         "ballots": [{"choice": "pour"}]})
+
+
+def test_a_null_grade_reads_as_ungraded():
+    # "An optional key set to null reads as absent": a candidate graded null is ungraded.
+    with_null = judge(["A", "B"], {"A": "Bien", "B": None}, {"A": "Passable", "B": "Bien"})
+    left_out = judge(["A", "B"], {"A": "Bien"}, {"A": "Passable", "B": "Bien"})
+    assert with_null == left_out
+    assert with_null["counts"]["profiles"]["B"]["À rejeter"] == 1
+
+
+def test_names_match_whatever_the_unicode_form_of_their_accents():
+    decomposed, composed = "e\u0301lus", "\u00e9lus"  # « élus » typed two ways
+    document = json.dumps({
+        "method": "majority_judgment", "candidates": ["Cre\u0300che", "Jardin"],
+        "grades": ["Tre\u0300s bien", "Bien"], "colleges": {decomposed: 1},
+        "ballots": [{"college": composed, "grades": {"Cr\u00e8che": "Tr\u00e8s bien", "Jardin": "Bien"}}]})
+    result = tally_document(load_document(document))  # what `cocon tally` reads
+    assert result["winner"] == "Cr\u00e8che"
+    assert result["majority_grades"]["Cr\u00e8che"] == "Tr\u00e8s bien"
+    # two keys that differ only in how their accent is encoded are one key, written twice
+    with pytest.raises(InvalidInput, match="duplicate key"):
+        load_document('{"method": "consent", "colleges": {"%s": 1, "%s": 2}, "ballots": []}'
+                      % (decomposed, composed))
+
+
+def test_tied_candidates_are_listed_in_french_alphabetical_order():
+    result = judge(["Zèbre", "Éco", "abeille"], {"Zèbre": "Bien", "Éco": "Bien", "abeille": "Bien"})
+    assert [e["candidate"] for e in result["ranking"]] == ["abeille", "Éco", "Zèbre"]
+    assert result["tied"] == ["abeille", "Éco", "Zèbre"]

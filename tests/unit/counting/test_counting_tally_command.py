@@ -192,3 +192,25 @@ def test_without_weights_every_college_s_ballots_are_counted(tmp_path, method, b
     output = json.loads(run(str(path)).stdout)
     assert {name: entry["counted"] for name, entry in output["by_college"].items()} \
         == {"a": True, "b": True}
+
+
+def test_an_output_that_cannot_be_written_gives_a_message_not_a_traceback(tmp_path):
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(VOTE), encoding="utf-8")
+    code = "from webapp.commands.votes import tally; tally()"
+    if Path("/dev/full").exists():  # a full disk
+        with open("/dev/full", "wb") as full:
+            done = subprocess.run([sys.executable, "-c", code, str(good)], stdout=full,
+                                  stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
+        assert done.returncode == 1
+        assert done.stderr.strip() == "cocon tally: cannot write the result: No space left on device"
+    # stdout closed before the command starts
+    done = subprocess.run(f'"{sys.executable}" -c "{code}" "{good}" >&-', shell=True,
+                          stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "cocon tally: cannot write the result: standard output is closed"
+    # a reader that stops early (`| head -c 10`): quiet, status 0
+    done = subprocess.run(f'"{sys.executable}" -c "{code}" "{good}" | head -c 10', shell=True,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+                          timeout=60, executable="/bin/bash")
+    assert done.stdout == "{\n  \"metho" and "Traceback" not in done.stderr

@@ -15,6 +15,8 @@ from functools import cmp_to_key
 from itertools import accumulate
 from typing import Mapping, Sequence
 
+from cocon.french import fold
+
 Profile = Sequence[int]
 
 
@@ -92,9 +94,10 @@ def majority_values(profile: Profile) -> list[int]:
 def rank_profiles(profiles: Mapping[str, Profile]) -> list[tuple[str, int]]:
     """Candidates best first with their rank; identical majority values share a rank.
 
-    Equal candidates are listed by name so that the output is stable.
+    Equal candidates are listed by name, in the order a French reader expects (« abeille »,
+    « Éco », « Zèbre »: case and accents set aside, then code points), so the output is stable.
     """
-    order = sorted(profiles)
+    order = sorted(profiles, key=lambda name: (fold(name), name))
     order.sort(key=cmp_to_key(lambda a, b: compare_profiles(profiles[a], profiles[b])))
     ranked: list[tuple[str, int]] = []
     for index, name in enumerate(order):
