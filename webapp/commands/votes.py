@@ -16,6 +16,9 @@ INVALID_INPUT = 2
 
 def read_source(source: str) -> str:
     """The text of FILE, or of standard input for `-`; InvalidInput when it cannot be read."""
+    if source == "-" and sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise InvalidInput("cannot read %(file)s: %(error)s", file="-",
+                           error="standard input is closed")
     try:
         with click.open_file(source, "rb") as handle:
             data = handle.read()

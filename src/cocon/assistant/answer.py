@@ -163,29 +163,51 @@ def _has_figure(sentence: str) -> bool:
     return bool(_FIGURE.search(fold(_NUMBERING.sub("", sentence))))
 
 
-# Questions whose only useful answer is a figure: how many, how much, which year, what amount,
-# rate, share or duration. Narrower than `_FIGURE_QUESTION`: "quand" often means "in which
-# case", and "quel niveau" or "quelle période" can be answered in words.
-_FIGURE_ONLY_QUESTION = _question_pattern(r"combien|(?:en|depuis) quelle annee|a quelle date"
-                                          r"|a partir de quel", _FIGURE_NOUNS)
-# A quantity stated in a sentence: digits, number words or a month ("en novembre" dates an
-# event); a bare "%" or "€" (a table's heading, "% d'emplois") states none.
+# Questions whose only useful answer is a figure: how many, how much, since when, which year,
+# what amount, rate, share or duration. Narrower than `_FIGURE_QUESTION`: a bare "quand" often
+# means "in which case", "quel niveau" or "quelle période" can be answered in words, "quelle
+# part les collectivités prennent-elles" asks for a role, "quels prix récompensent" for awards.
+_AMOUNT_NOUNS = (r"montant|pourcentage|delai|seuil|taux|somme|budget(?! participatif)|cout|nombre"
+                 r"|proportion|date|annee|duree|age|plafond|chiffre|effectif|ecart")
+_FIGURE_ONLY_QUESTION = re.compile(
+    r"\bcombien\b"
+    r"|\b(?:en|depuis|jusqu'en|a partir de) quelle annee\b|\b(?:depuis|jusqu'a|a partir de) quand\b"
+    r"|\ba quelle date\b|\ben quel mois\b|\bquel jour\b"
+    # quel(le)(s) [est / sera / a été…] [exactement…] [le / son / leur…] <noun>
+    r"|\b(?:quel|quelle|quels|quelles) (?:(?:est|sont|etait|etaient|sera|seront|serait|a ete|ont ete) )?"
+    r"(?:(?:exactement|precisement|actuellement|environ) )?"
+    r"(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|ce|cette) ?)?(?:" + _AMOUNT_NOUNS + r")s?\b"
+    r"|\b(?:quel|quelle)s? (?:(?:est|sont|etait|sera) )?(?:le|la|les|l'|son|sa|leur) prix\b"
+    r"|\bquelle (?:est (?:la|sa|leur) )?part (?:de|des|du|d')"
+    # keywords: "Montant maximum du prêt ?", "Nombre de salariés de l'ESS ?"
+    r"|^\W*(?:(?:le|la|les|l') ?)?(?:" + _AMOUNT_NOUNS + r")s? (?:de|des|du|d'|max|min|moyen|total)")
+# A quantity stated in a sentence: digits, number words, a fraction, an approximate number
+# ("une quinzaine"), a share ("la plupart des") or a month ("en novembre" dates an event); a bare
+# "%" or "€" (a table's heading, "% d'emplois") states none, nor do "tiers-lieux", "à des tiers",
+# "un logement neuf" or "la majorité municipale".
 _QUANTITY = re.compile(
-    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze"
+    r"\d|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|treize|quatorze|quinze"
     r"|seize|vingt|trente|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?"
-    r"|moitie|tiers|quart|majorite|minorite|plupart|totalite|dizaines?|centaines?|milliers?)\b"
-    r"|\b(?:un|une) (?:an|annee|mois|semaine|jour|heure)s?\b"
+    r"|moitie)\b"
+    r"|\bneuf [a-z]+s\b"
+    r"|\b(?:un|deux|le|les deux) tiers\b(?!-)|\b(?:un|trois|le|les trois) quarts?\b"
+    r"|\b(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|soixantaine"
+    r"|centaine|millier)s?\b"
+    r"|\b(?:majorite|plupart|totalite|minorite) (?:des|de|du|d')"
+    r"|\b(?:un|une) (?:an|annee|mois|semaine|heure)s?\b"
     r"|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 
 
 def needs_figure(question: str) -> bool:
     """True when the question can only be answered with a figure ("combien", "quel montant")."""
-    return bool(_FIGURE_ONLY_QUESTION.search(fold(question).replace("’", "'")))
+    folded = " ".join(fold(question).replace("’", "'").split())
+    return bool(_FIGURE_ONLY_QUESTION.search(folded))
 
 
 def states_quantity(sentence: str) -> bool:
     """True when a sentence gives a number, in digits or in words (a list's "3." does not count)."""
-    return bool(_QUANTITY.search(fold(_NUMBERING.sub("", sentence))))
+    folded = " ".join(fold(_NUMBERING.sub("", sentence)).replace("’", "'").split())
+    return bool(_QUANTITY.search(folded))
 
 
 def _is_cut(sentence: str) -> bool:

@@ -145,3 +145,17 @@ def test_tied_candidates_are_listed_in_french_alphabetical_order():
     result = judge(["Zèbre", "Éco", "abeille"], {"Zèbre": "Bien", "Éco": "Bien", "abeille": "Bien"})
     assert [e["candidate"] for e in result["ranking"]] == ["abeille", "Éco", "Zèbre"]
     assert result["tied"] == ["abeille", "Éco", "Zèbre"]
+    # then unaccented before accented, lower case before capitals
+    names = ["Éco", "éco", "Eco", "eco"]
+    result = judge(names, {name: "Bien" for name in names})
+    assert [e["candidate"] for e in result["ranking"]] == ["eco", "Eco", "éco", "Éco"]
+
+
+def test_labels_and_reasons_are_echoed_as_written():
+    # only names are composed; a title keeps its code points (U+212B ANGSTROM SIGN is not Å)
+    title = "Vote \u212b \u00e9lu\u0301"
+    result = tally_document(load_document(json.dumps({
+        "method": "consent", "title": title,
+        "ballots": [{"choice": "objection", "reason": "Pas de budget \u212b"}]})))
+    assert result["title"] == title
+    assert result["objections"][0]["reason"] == "Pas de budget \u212b"

@@ -194,23 +194,44 @@ def test_without_weights_every_college_s_ballots_are_counted(tmp_path, method, b
         == {"a": True, "b": True}
 
 
-def test_an_output_that_cannot_be_written_gives_a_message_not_a_traceback(tmp_path):
-    good = tmp_path / "good.json"
-    good.write_text(json.dumps(VOTE), encoding="utf-8")
-    code = "from webapp.commands.votes import tally; tally()"
-    if Path("/dev/full").exists():  # a full disk
-        with open("/dev/full", "wb") as full:
-            done = subprocess.run([sys.executable, "-c", code, str(good)], stdout=full,
-                                  stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
-        assert done.returncode == 1
-        assert done.stderr.strip() == "cocon tally: cannot write the result: No space left on device"
-    # stdout closed before the command starts
-    done = subprocess.run(f'"{sys.executable}" -c "{code}" "{good}" >&-', shell=True,
-                          stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=60)
+CODE = "from webapp.commands.votes import tally; tally()"
+
+
+def shell(command_line, tmp_path):
+    """Run `cocon tally` from a shell line (redirections), in the repository's environment."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+    return subprocess.run(command_line.format(tally=f'"{sys.executable}" -c "{CODE}"'), shell=True,
+                          executable="/bin/bash", capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_gives_a_message_and_status_1_not_a_traceback(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(VOTE), encoding="utf-8")
+    done = shell("{tally} good.json > /dev/full", tmp_path)
+    assert done.returncode == 1
+    assert done.stderr.strip() == "cocon tally: cannot write the result: No space left on device"
+
+
+def test_closed_standard_streams_give_a_message_not_a_traceback(tmp_path):
+    (tmp_path / "good.json").write_text(json.dumps(VOTE), encoding="utf-8")
+    done = shell("{tally} good.json >&-", tmp_path)
     assert done.returncode == 1
     assert done.stderr.strip() == "cocon tally: cannot write the result: standard output is closed"
-    # a reader that stops early (`| head -c 10`): quiet, status 0
-    done = subprocess.run(f'"{sys.executable}" -c "{code}" "{good}" | head -c 10', shell=True,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-                          timeout=60, executable="/bin/bash")
-    assert done.stdout == "{\n  \"metho" and "Traceback" not in done.stderr
+    done = shell("{tally} - <&-", tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "cocon tally: cannot read -: standard input is closed"
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    # 2 MB of output, far more than a pipe holds, so the writer meets the closed pipe
+    (tmp_path / "big.json").write_text(json.dumps({
+        "method": "majority_judgment", "candidates": [f"Projet {i:04d}" for i in range(3000)],
+        "ballots": []}), encoding="utf-8")
+    done = shell("{tally} big.json | head -c 10; echo \"status ${{PIPESTATUS[0]}}\"", tmp_path)
+    assert done.stdout == "{\n  \"metho" + "status 0\n"
+    assert done.stderr == ""
+    # a reader that reads nothing (it has exited long before Python has started)
+    done = shell("{tally} big.json | true; echo \"status ${{PIPESTATUS[0]}}\"", tmp_path)
+    assert done.stdout == "status 0\n"
+    assert done.stderr == ""

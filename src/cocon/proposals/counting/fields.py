@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
@@ -110,13 +111,20 @@ def weight(value: object, field: str) -> Fraction:
     return result
 
 
+def composed(text: str) -> str:
+    """A name in Unicode's composed form (NFC): « é » typed as « e » and a combining accent names
+    the same college, candidate or grade as a precomposed « é ». Labels and reasons are echoed
+    as written."""
+    return unicodedata.normalize("NFC", text)
+
+
 def name(value: object, field: str) -> str:
-    """A non-empty string naming something (a college, a candidate, a grade)."""
+    """A non-empty string naming something (a college, a candidate, a grade), composed (NFC)."""
     if not isinstance(value, str):
         raise fail(field, f"must be a string, got {shown(value)}")
     if not value.strip():
         raise fail(field, "must not be empty")
-    return value
+    return composed(value)
 
 
 def names(value: object, field: str, *, minimum: int = 1) -> tuple[str, ...]:

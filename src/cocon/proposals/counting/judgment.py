@@ -94,10 +94,11 @@ def majority_values(profile: Profile) -> list[int]:
 def rank_profiles(profiles: Mapping[str, Profile]) -> list[tuple[str, int]]:
     """Candidates best first with their rank; identical majority values share a rank.
 
-    Equal candidates are listed by name, in the order a French reader expects (« abeille »,
-    « Éco », « Zèbre »: case and accents set aside, then code points), so the output is stable.
+    Equal candidates are listed by name in dictionary order: letters first, case and accents
+    set aside (« abeille », « Éco », « Zèbre »), then unaccented before accented, then lower case
+    before capitals (« eco », « Eco », « éco », « Éco »), so the output is stable.
     """
-    order = sorted(profiles, key=lambda name: (fold(name), name))
+    order = sorted(profiles, key=lambda name: (fold(name), name.lower(), name.swapcase(), name))
     order.sort(key=cmp_to_key(lambda a, b: compare_profiles(profiles[a], profiles[b])))
     ranked: list[tuple[str, int]] = []
     for index, name in enumerate(order):

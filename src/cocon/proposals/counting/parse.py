@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -42,7 +41,7 @@ def load_document(text: str) -> dict:
     def no_duplicates(pairs: list[tuple[str, object]]) -> dict:
         result: dict = {}
         for key, value in pairs:
-            key, value = _composed(key), _composed(value)
+            key = fields.composed(key)  # keys name colleges and candidates: see fields.name
             if key in result:
                 raise InvalidInput("duplicate key %(key)s in a JSON object", key=shown(key))
             result[key] = value
@@ -63,16 +62,6 @@ def load_document(text: str) -> dict:
         raise InvalidInput("the document must be a JSON object, got %(got)s", got=shown(doc))
     _check_values(doc)
     return doc
-
-
-def _composed(value: object) -> object:
-    """Text in Unicode's composed form (NFC), and the strings of a list: « é » typed as « e » and
-    a combining accent names the same college, candidate or grade as a precomposed « é »."""
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
-    if isinstance(value, list):
-        return [_composed(item) if isinstance(item, str) else item for item in value]
-    return value
 
 
 def _check_values(doc: dict) -> None:
@@ -153,7 +142,7 @@ def _colleges(value: object) -> tuple[College, ...]:
     raw = fields.mapping(value, "colleges")
     colleges = []
     for key, weight in raw.items():
-        fields.name(key, "colleges")
+        key = fields.name(key, "colleges")
         exact = fields.weight(weight, f"colleges.{key}")
         colleges.append(College(name=key, weight=exact, shown_weight=fields.plain(weight)))
     if not colleges:
@@ -196,17 +185,19 @@ def _ballot(raw: object, where: str, options: Options, colleges: set[str] | None
         fields.known_keys(raw, GRADE_KEYS, where)
         if "grades" not in raw:
             raise fail(f"{where}.grades", "is required: an object {candidate: grade}")
-        given = fields.mapping(raw["grades"], f"{where}.grades")
+        given = {fields.composed(c) if isinstance(c, str) else c: g
+                 for c, g in fields.mapping(raw["grades"], f"{where}.grades").items()}
         for candidate, grade in given.items():
             if candidate not in options.candidate_set:
                 raise fail(f"{where}.grades", f"unknown candidate {shown(candidate)}; "
                            f"candidates are: {', '.join(options.candidates)}")
             if grade is None:
                 continue  # null reads as left out: ungraded, hence the lowest grade
-            if not isinstance(grade, str) or grade not in options.grade_set:
+            if not isinstance(grade, str) or fields.composed(grade) not in options.grade_set:
                 raise fail(f"{where}.grades.{candidate}", f"{shown(grade)} is not on the scale; "
                            f"grades are: {', '.join(options.grades)}")
-        return GradeBallot(grades={c: g for c, g in given.items() if g is not None}, college=college)
+        return GradeBallot(grades={c: fields.composed(g) for c, g in given.items() if g is not None},
+                           college=college)
     fields.known_keys(raw, CHOICE_KEYS, where)
     allowed = CONSENT_CHOICES if method == CONSENT else YES_NO_CHOICES
     if "choice" not in raw:
