@@ -176,11 +176,11 @@ _FIGURE_ONLY_QUESTION = re.compile(
     # quel(le)(s) [est / sera / a été…] [exactement…] [le / son / leur…] <noun>
     r"|\b(?:quel|quelle|quels|quelles) (?:(?:est|sont|etait|etaient|sera|seront|serait|a ete|ont ete) )?"
     r"(?:(?:exactement|precisement|actuellement|environ) )?"
-    r"(?:(?:le|la|les|l'|son|sa|ses|leur|leurs|ce|cette) ?)?(?:" + _AMOUNT_NOUNS + r")s?\b"
+    r"(?:(?:le|la|les|son|sa|ses|leur|leurs|ce|cette) |l')?(?:" + _AMOUNT_NOUNS + r")s?\b"
     r"|\b(?:quel|quelle)s? (?:(?:est|sont|etait|sera) )?(?:le|la|les|l'|son|sa|leur) prix\b"
     r"|\bquelle (?:est (?:la|sa|leur) )?part (?:de|des|du|d')"
     # keywords: "Montant maximum du prêt ?", "Nombre de salariés de l'ESS ?"
-    r"|^\W*(?:(?:le|la|les|l') ?)?(?:" + _AMOUNT_NOUNS + r")s? (?:de|des|du|d'|max|min|moyen|total)")
+    r"|^\W*(?:(?:le|la|les) |l')?(?:" + _AMOUNT_NOUNS + r")s? (?:de|des|du|d'|max|min|moyen|total)")
 # A quantity stated in a sentence: digits, number words, a fraction, an approximate number
 # ("une quinzaine"), a share ("la plupart des") or a month ("en novembre" dates an event); a bare
 # "%" or "€" (a table's heading, "% d'emplois") states none, nor do "tiers-lieux", "à des tiers",
