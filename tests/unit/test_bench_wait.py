@@ -6,6 +6,7 @@ import importlib.util
 import queue
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -23,22 +24,11 @@ def bench():
 
 
 def run(coroutine):
-    """Run a coroutine on its own event loop in its own thread: when the browser tests ran
+    """Run a coroutine on its own event loop in another thread: when the browser tests ran
     first, Playwright's synchronous API keeps an event loop running in the main thread, where
     asyncio.run() refuses to start."""
-    outcome = {}
-
-    def target():
-        try:
-            outcome["value"] = asyncio.run(coroutine)
-        except BaseException as error:  # handed back to the test's thread
-            outcome["error"] = error
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def test_a_dead_client_process_stops_the_wait_at_once(bench):
@@ -67,5 +57,4 @@ def test_a_report_sent_just_before_exiting_counts(bench):
 
 def test_silence_without_a_dead_process_times_out(bench):
     with pytest.raises(TimeoutError, match="did not report 'voted' in 2 s"):
-        run(bench._wait_all(queue.Queue(), "voted", [SimpleNamespace(exitcode=None)],
-                                    timeout=2))
+        run(bench._wait_all(queue.Queue(), "voted", [SimpleNamespace(exitcode=None)], timeout=2))

@@ -132,19 +132,11 @@ def _quotable(sentence: str) -> float:
 
 # Questions that ask for a number, a date, an amount or a duration (read on the folded question,
 # before stop words are removed: "combien" and "quand" are stop words).
-_FIGURE_NOUNS = ("montant|pourcentage|delai|seuil|taux|somme|budget|cout|nombre|proportion|part|date"
-                 "|annee|duree|age|prix|plafond|chiffre|effectif")
-
-
-def _question_pattern(openings: str, nouns: str) -> re.Pattern:
-    """Openings ("combien") or "quel(le)(s) (est|sont) (le|la) <noun>", on the folded question."""
-    return re.compile(rf"\b(?:{openings}|(?:quel|quelle|quels|quelles) (?:est |sont |etait )?"
-                      rf"(?:le |la |les |l')?(?:{nouns})s?)\b")
-
-
-_FIGURE_QUESTION = _question_pattern(r"combien|quand|en quelle annee|a quelle (?:date|epoque|periode)"
-                                     r"|a partir de quel",
-                                     _FIGURE_NOUNS + "|frequence|echeance|periode|niveau")
+_FIGURE_QUESTION = re.compile(
+    r"\b(?:combien|quand|en quelle annee|a quelle (?:date|epoque|periode)|a partir de quel"
+    r"|(?:quel|quelle|quels|quelles) (?:est |sont |etait )?(?:le |la |les |l')?"
+    r"(?:montant|pourcentage|delai|seuil|taux|somme|budget|cout|nombre|proportion|part|date|annee"
+    r"|duree|age|prix|plafond|chiffre|effectif|frequence|echeance|periode|niveau)s?)\b")
 _FIGURE = re.compile(
     r"\d|€|%|\b(?:deux|trois|quatre|cinq|six|sept|huit|dix|onze|douze|quinze|vingt|trente"
     r"|quarante|cinquante|soixante|cent|cents|mille|millions?|milliards?|moitie)\b")
@@ -198,16 +190,19 @@ _QUANTITY = re.compile(
     r"|\b(?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b")
 
 
+def _plain(text: str) -> str:
+    """Folded, with straight apostrophes and single spaces: what the patterns above read."""
+    return " ".join(fold(text).replace("’", "'").split())
+
+
 def needs_figure(question: str) -> bool:
     """True when the question can only be answered with a figure ("combien", "quel montant")."""
-    folded = " ".join(fold(question).replace("’", "'").split())
-    return bool(_FIGURE_ONLY_QUESTION.search(folded))
+    return bool(_FIGURE_ONLY_QUESTION.search(_plain(question)))
 
 
 def states_quantity(sentence: str) -> bool:
     """True when a sentence gives a number, in digits or in words (a list's "3." does not count)."""
-    folded = " ".join(fold(_NUMBERING.sub("", sentence)).replace("’", "'").split())
-    return bool(_QUANTITY.search(folded))
+    return bool(_QUANTITY.search(_plain(_NUMBERING.sub("", sentence))))
 
 
 def _is_cut(sentence: str) -> bool:

@@ -101,11 +101,13 @@ def test_a_missing_file_is_reported_on_stderr(tmp_path):
     assert "cannot read" in result.stderr
 
 
+CODE = "from webapp.commands.votes import tally; tally()"  # `cocon tally` in a fresh process
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
+
+
 def command(*args, stdin=None):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
-    return subprocess.run(
-        [sys.executable, "-c", "from webapp.commands.votes import tally; tally()", *args],
-        input=stdin, capture_output=True, text=True, env=env, cwd=ROOT, timeout=60)
+    return subprocess.run([sys.executable, "-c", CODE, *args], input=stdin, capture_output=True,
+                          text=True, env=ENV, cwd=ROOT, timeout=60)
 
 
 def test_the_command_keeps_stdout_for_json_and_stderr_for_errors(tmp_path):
@@ -164,11 +166,8 @@ def test_the_output_is_utf8_whatever_the_locale(tmp_path):
     path.write_text(json.dumps({"method": "majority_judgment", "candidates": [
         "Tiers-lieu 🌱", "Épicerie"], "ballots": [{"grades": {"Tiers-lieu 🌱": "Très bien"}}]},
         ensure_ascii=False), encoding="utf-8")
-    env = {**os.environ, "PYTHONIOENCODING": "latin-1",
-           "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
-    done = subprocess.run(
-        [sys.executable, "-c", "from webapp.commands.votes import tally; tally()", str(path)],
-        capture_output=True, env=env, cwd=ROOT, timeout=60)
+    done = subprocess.run([sys.executable, "-c", CODE, str(path)], capture_output=True,
+                          env={**ENV, "PYTHONIOENCODING": "latin-1"}, cwd=ROOT, timeout=60)
     assert done.returncode == 0, done.stderr
     output = json.loads(done.stdout.decode("utf-8"))
     assert output["winner"] == "Tiers-lieu 🌱"
@@ -194,14 +193,10 @@ def test_without_weights_every_college_s_ballots_are_counted(tmp_path, method, b
         == {"a": True, "b": True}
 
 
-CODE = "from webapp.commands.votes import tally; tally()"
-
-
 def shell(command_line, tmp_path):
     """Run `cocon tally` from a shell line (redirections), in the repository's environment."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     return subprocess.run(command_line.format(tally=f'"{sys.executable}" -c "{CODE}"'), shell=True,
-                          executable="/bin/bash", capture_output=True, text=True, env=env,
+                          executable="/bin/bash", capture_output=True, text=True, env=ENV,
                           cwd=tmp_path, timeout=120)
 
 

@@ -41,7 +41,8 @@ def load_document(text: str) -> dict:
     def no_duplicates(pairs: list[tuple[str, object]]) -> dict:
         result: dict = {}
         for key, value in pairs:
-            key = fields.composed(key)  # keys name colleges and candidates: see fields.name
+            if not key.isascii():  # keys name colleges and candidates: see fields.composed
+                key = fields.composed(key)
             if key in result:
                 raise InvalidInput("duplicate key %(key)s in a JSON object", key=shown(key))
             result[key] = value
@@ -185,19 +186,22 @@ def _ballot(raw: object, where: str, options: Options, colleges: set[str] | None
         fields.known_keys(raw, GRADE_KEYS, where)
         if "grades" not in raw:
             raise fail(f"{where}.grades", "is required: an object {candidate: grade}")
-        given = {fields.composed(c) if isinstance(c, str) else c: g
-                 for c, g in fields.mapping(raw["grades"], f"{where}.grades").items()}
-        for candidate, grade in given.items():
+        grades: dict[str, str] = {}
+        for candidate, grade in fields.mapping(raw["grades"], f"{where}.grades").items():
+            if candidate not in options.candidate_set:  # composed names are checked once more
+                candidate = _composed_name(candidate)
             if candidate not in options.candidate_set:
                 raise fail(f"{where}.grades", f"unknown candidate {shown(candidate)}; "
                            f"candidates are: {', '.join(options.candidates)}")
             if grade is None:
                 continue  # null reads as left out: ungraded, hence the lowest grade
-            if not isinstance(grade, str) or fields.composed(grade) not in options.grade_set:
+            if grade not in options.grade_set:
+                grade = _composed_name(grade)
+            if grade not in options.grade_set:
                 raise fail(f"{where}.grades.{candidate}", f"{shown(grade)} is not on the scale; "
                            f"grades are: {', '.join(options.grades)}")
-        return GradeBallot(grades={c: fields.composed(g) for c, g in given.items() if g is not None},
-                           college=college)
+            grades[candidate] = grade
+        return GradeBallot(grades=grades, college=college)
     fields.known_keys(raw, CHOICE_KEYS, where)
     allowed = CONSENT_CHOICES if method == CONSENT else YES_NO_CHOICES
     if "choice" not in raw:
@@ -212,6 +216,12 @@ def _ballot(raw: object, where: str, options: Options, colleges: set[str] | None
     if choice == OBJECTION and not (reason or "").strip():
         raise fail(f"{where}.reason", "an objection must give its reason")
     return ChoiceBallot(choice=choice, college=college, reason=reason)
+
+
+def _composed_name(value: object) -> object:
+    """A name not found as written, in its composed form (NFC); anything else unchanged (the
+    caller then refuses it). Names found as written, nearly all of them, never come here."""
+    return fields.composed(value) if isinstance(value, str) else value
 
 
 def _ballot_college(raw: dict, where: str, colleges: set[str] | None) -> str | None:
